@@ -1,0 +1,172 @@
+package whosaid
+
+import (
+	"time"
+)
+
+// Doc is one article on its way through the pipeline. Ingest fills the
+// input fields (Source, Raw, MediaType, hints), clean sets Text and Meta,
+// and each later stage adds its own layer. A stage reads the layers earlier
+// stages wrote and never rewrites them; Text is read-only once set, so every
+// Span stays valid.
+type Doc struct {
+	// ID is a stable identifier of the article's content (a hash of Text).
+	ID string
+	// Source is where the article came from, as given: a path, "-", or a
+	// path plus a record locator inside an archive.
+	Source string
+	// URL of the article, when known (HTML canonical link, WARC target, feed link).
+	URL string
+	// Raw is the input as read (after decompression), MediaType what it was
+	// recognised as: MediaText or MediaHTML.
+	Raw       []byte
+	MediaType string
+	// Hints carried by the input itself: a crawl time and a publication
+	// date given by a feed or a JSONL record. Either may be nil.
+	Fetched       *time.Time
+	PublishedHint *time.Time
+	// AsOf is a reference date given by the user for relative dates
+	// ("30 days ago"); it wins over Fetched.
+	AsOf *time.Time
+
+	Meta Meta
+	Text string
+
+	Paragraphs []Span
+	Sentences  []Sentence
+	Tokens     []Token
+	Quotes     []Quote
+	Mentions   []Mention
+	Entities   []Entity
+	Statements []Statement
+
+	// Errors records what went wrong in which stage. A failing stage does
+	// not stop the others unless the pipeline is told to fail fast.
+	Errors []StageError
+
+	offsets *offsetIndex
+}
+
+// Media types whosaid recognises.
+const (
+	MediaText = "text/plain"
+	MediaHTML = "text/html"
+)
+
+// Meta is what is known about the article besides its text.
+type Meta struct {
+	Title  string
+	Outlet string
+	Byline string
+	// Published is the publication date; nil when the input does not give
+	// it. PublishedClock tells whether the time of day is known too.
+	Published      *time.Time
+	PublishedClock bool
+	// PublishedFrom says how Published was found, e.g. "byline", "dateline",
+	// "date line", "html meta", "relative to --as-of", "feed item".
+	PublishedFrom string
+	Language      string
+}
+
+// Sentence is a sentence of Text with the range of its tokens in Doc.Tokens.
+type Sentence struct {
+	Span
+	FirstToken, EndToken int // Doc.Tokens[FirstToken:EndToken]
+	Paragraph            int // index into Doc.Paragraphs
+}
+
+// Token is a word or punctuation mark. Head is an index into Doc.Tokens
+// (-1 for the root of its sentence); POS, Head and Dep are set by the
+// syntax stage when it runs.
+type Token struct {
+	Span
+	POS  string
+	Head int
+	Dep  string
+}
+
+// Quote is a stretch of text between quotation marks. Open or Close is
+// false when the mark on that side is missing (an unbalanced quote); the
+// span then ends at the paragraph's end or starts at its beginning.
+type Quote struct {
+	Span       // inner text, without the marks
+	Outer Span // with the marks
+	Open  bool
+	Close bool
+	// Continues is set when the quotation goes on in the next paragraph
+	// (the paragraph ends without a closing mark and the next one opens
+	// with a mark, the news convention for long quotations).
+	Continues bool
+	Nested    int // depth: 0 for top-level quotes
+}
+
+// StageError is an error one stage met on one Doc.
+type StageError struct {
+	Stage string
+	Err   error
+}
+
+// Char returns the code-point offset of byte offset b in Text.
+func (d *Doc) Char(b int) int {
+	if d.offsets == nil {
+		d.offsets = newOffsetIndex(d.Text)
+	}
+	return d.offsets.char(b)
+}
+
+// Byte returns the byte offset of code-point offset r in Text.
+func (d *Doc) Byte(r int) int {
+	if d.offsets == nil {
+		d.offsets = newOffsetIndex(d.Text)
+	}
+	return d.offsets.byteOf(r)
+}
+
+// SetText sets the article body. It is the only way to change Text, and it
+// drops every layer, since their spans pointed into the old text.
+func (d *Doc) SetText(text string) {
+	d.Text = text
+	d.offsets = nil
+	d.Paragraphs, d.Sentences, d.Tokens, d.Quotes = nil, nil, nil, nil
+	d.Mentions, d.Entities, d.Statements = nil, nil, nil
+}
+
+// Str returns the text a span covers.
+func (d *Doc) Str(s Span) string { return s.In(d.Text) }
+
+// Failed reports whether any stage recorded an error on the Doc.
+func (d *Doc) Failed() bool { return len(d.Errors) > 0 }
+
+// SentenceAt returns the index of the sentence containing byte offset b, or -1.
+func (d *Doc) SentenceAt(b int) int {
+	lo, hi := 0, len(d.Sentences)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Sentences[m].End <= b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(d.Sentences) && d.Sentences[lo].Start <= b {
+		return lo
+	}
+	return -1
+}
+
+// TokenAt returns the index of the token containing byte offset b, or -1.
+func (d *Doc) TokenAt(b int) int {
+	lo, hi := 0, len(d.Tokens)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.Tokens[m].End <= b {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(d.Tokens) && d.Tokens[lo].Start <= b {
+		return lo
+	}
+	return -1
+}

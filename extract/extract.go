@@ -1,0 +1,120 @@
+// Package extract runs whosaid's stateless job: read inputs, run the
+// annotation pipeline on each article, and link speakers across the
+// articles of the run. `whosaid extract` prints its result; `whosaid
+// ingest` stores it.
+package extract
+
+import (
+	"context"
+	"io"
+	"time"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/ingest"
+	"github.com/whosaid/whosaid/pipeline"
+)
+
+// Options configure a run.
+type Options struct {
+	// AsOf is the reference date for relative dates in every input.
+	AsOf *time.Time
+	// Workers is the number of articles annotated at once (0 = GOMAXPROCS).
+	Workers int
+	// Stdin is read for the input "-".
+	Stdin io.Reader
+	// Stages replaces the default annotation stages (tests use it).
+	Stages []whosaid.Stage
+	// Linker replaces the default cross-article speaker linker.
+	Linker whosaid.Linker
+	// KeepRaw keeps each Doc's input bytes after cleaning (the store needs
+	// them; printing does not).
+	KeepRaw bool
+	// OnError is called for every input that could not be read, as soon as
+	// it fails.
+	OnError func(error)
+	// OnDoc is called for every article once annotated, in input order
+	// (before linking), for progress reports.
+	OnDoc func(*whosaid.Doc)
+}
+
+// Result is what a run produced.
+type Result struct {
+	Docs     []*whosaid.Doc
+	Speakers []whosaid.Speaker
+	// Failed counts inputs that could not be read or annotated.
+	Failed int
+}
+
+// Run reads every input named by paths and annotates it.
+func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
+	stages := opt.Stages
+	if stages == nil {
+		stages = DefaultStages()
+	}
+	p, err := pipeline.New([]whosaid.Layer{whosaid.LayerRaw}, stages...)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{}
+	fail := func(err error) {
+		res.Failed++
+		if opt.OnError != nil {
+			opt.OnError(err)
+		}
+	}
+	in := make(chan *whosaid.Doc)
+	reader := &ingest.Reader{Stdin: opt.Stdin}
+	go func() {
+		defer close(in)
+		_ = ingest.Walk(paths, func(path string, err error) error {
+			if err != nil {
+				fail(err)
+				return ctx.Err()
+			}
+			if err := reader.ReadPath(path, func(d *whosaid.Doc) {
+				d.AsOf = opt.AsOf
+				select {
+				case in <- d:
+				case <-ctx.Done():
+				}
+			}); err != nil {
+				fail(err)
+			}
+			return ctx.Err()
+		})
+	}()
+	for d := range p.RunAll(ctx, in, opt.Workers) {
+		if !opt.KeepRaw {
+			d.Raw = nil
+		}
+		if d.Failed() && d.Text == "" {
+			// Nothing could be read from this input: report it, drop it.
+			fail(docError(d))
+			continue
+		}
+		if opt.OnDoc != nil {
+			opt.OnDoc(d)
+		}
+		res.Docs = append(res.Docs, d)
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	linker := opt.Linker
+	if linker == nil {
+		linker = DefaultLinker()
+	}
+	res.Speakers, err = linker.Link(ctx, res.Docs)
+	return res, err
+}
+
+func docError(d *whosaid.Doc) error {
+	err := d.Errors[0].Err
+	if whosaid.ErrorCode(err) != whosaid.EInternal {
+		if e, ok := err.(*whosaid.Error); ok && e.Input == "" {
+			e.Input = d.Source
+		}
+		return err
+	}
+	return whosaid.InputError(whosaid.EInternal, d.Source, "%s: %v", d.Errors[0].Stage, err)
+}

@@ -1,0 +1,110 @@
+package ingest
+
+import (
+	"bufio"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/whosaid/whosaid"
+)
+
+// DefaultMaxBytes caps one article's decompressed input. News articles are
+// kilobytes; anything past this is an archive that needs a streaming reader
+// or a mistake, and must not exhaust memory.
+const DefaultMaxBytes = 32 << 20
+
+// Reader reads inputs into Docs.
+type Reader struct {
+	// MaxBytes caps the decompressed size of one article (0 = DefaultMaxBytes).
+	MaxBytes int64
+	// Stdin is read for the input "-".
+	Stdin io.Reader
+}
+
+// ReadPath opens path ("-" for standard input) and calls emit for each
+// article in it. The error, if any, names the input and the reason.
+func (r *Reader) ReadPath(path string, emit func(*whosaid.Doc)) error {
+	if path == "-" {
+		in := r.Stdin
+		if in == nil {
+			in = os.Stdin
+		}
+		return r.Read(path, in, emit)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		if os.IsNotExist(err) {
+			return whosaid.InputError(whosaid.ENotFound, path, "no such file")
+		}
+		return whosaid.InputError(whosaid.EInvalid, path, "cannot open: %v", err)
+	}
+	defer f.Close()
+	return r.Read(path, f, emit)
+}
+
+// Read reads one input stream named name.
+func (r *Reader) Read(name string, in io.Reader, emit func(*whosaid.Doc)) error {
+	limit := r.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	br := bufio.NewReader(in)
+	magic, _ := br.Peek(2)
+	var src io.Reader = br
+	compressed := len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b
+	if compressed {
+		zr, err := gzip.NewReader(br)
+		if err != nil {
+			return whosaid.InputError(whosaid.EInvalid, name, "broken gzip header: %v", err)
+		}
+		defer zr.Close()
+		src = zr
+	}
+	raw, err := io.ReadAll(io.LimitReader(src, limit+1))
+	if err != nil {
+		what := "read failed"
+		if compressed {
+			what = "truncated or corrupt gzip data"
+		}
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			what = "truncated input"
+			if compressed {
+				what = "truncated gzip data"
+			}
+		}
+		return whosaid.InputError(whosaid.EInvalid, name, "%s: %v", what, err)
+	}
+	if int64(len(raw)) > limit {
+		return whosaid.InputError(whosaid.EInvalid, name, "larger than %s after decompression; not an article", byteSize(limit))
+	}
+	media, err := Sniff(name, raw)
+	if err != nil {
+		return err
+	}
+	emit(&whosaid.Doc{ID: RawID(raw), Source: name, Raw: raw, MediaType: media})
+	return nil
+}
+
+// RawID is a stable identifier of input bytes: the article id, so the
+// same input gives the same id in every run and every version of whosaid.
+func RawID(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:8])
+}
+
+func byteSize(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}

@@ -1,0 +1,40 @@
+package whosaid
+
+import "context"
+
+// Layer names one kind of annotation a Doc carries.
+type Layer string
+
+const (
+	LayerRaw        Layer = "raw"        // Raw and MediaType, set by ingest
+	LayerText       Layer = "text"       // Text, set by clean
+	LayerMeta       Layer = "meta"       // Meta, set by clean
+	LayerParagraphs Layer = "paragraphs" // Paragraphs
+	LayerSentences  Layer = "sentences"  // Sentences
+	LayerTokens     Layer = "tokens"     // Tokens (without syntax)
+	LayerPOS        Layer = "pos"        // Token.POS
+	LayerDeps       Layer = "deps"       // Token.Head and Token.Dep
+	LayerQuotes     Layer = "quotes"     // Quotes
+	LayerMentions   Layer = "mentions"   // Mentions
+	LayerStatements Layer = "statements" // Statements
+	LayerEntities   Layer = "entities"   // Entities and Mention.Entity / Statement.Entity
+	LayerDates      Layer = "dates"      // Statement.SaidOn
+)
+
+// Stage is one step of the pipeline. It declares the layers it needs and
+// the ones it adds, so a pipeline can refuse an order in which a stage
+// would read a layer nobody wrote yet.
+type Stage interface {
+	Name() string
+	Requires() []Layer
+	Assigns() []Layer
+	// Process annotates doc in place. An error concerns this doc only.
+	Process(ctx context.Context, doc *Doc) error
+}
+
+// Linker assigns speaker identities across documents: it reads each Doc's
+// Entities and sets their SpeakerID, so the same person gets the same ID in
+// every article it links.
+type Linker interface {
+	Link(ctx context.Context, docs []*Doc) ([]Speaker, error)
+}
