@@ -48,6 +48,16 @@ type Mention struct {
 	// Role is a role description given with or as the mention ("leader of
 	// Asa'ib Ahl al-Haq", "resistance leader").
 	Role string
+	// Head is the part of the span that names the referent: the name
+	// without a preceding role ("Qais al-Khazali" in "resistance leader Qais
+	// al-Khazali"), the role noun of a nominal ("leader").
+	Head Span
+	// Apposition is the index in Doc.Mentions of a mention standing in
+	// apposition to this one ("Khazali, the leader of …,"), -1 if none.
+	Apposition int
+	// Relative is set for relative pronouns ("who"), which refer to the
+	// noun phrase right before them.
+	Relative bool
 	// Entity is the index into Doc.Entities this mention was resolved to,
 	// -1 while unresolved.
 	Entity int

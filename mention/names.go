@@ -1,0 +1,242 @@
+package mention
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid"
+)
+
+// names finds runs of capitalised words and classifies each as a person's
+// name (with its titles), an organisation, a role nominal ("Secretary-General
+// of X") or a place (dropped).
+func (s *sentence) names() []whosaid.Mention {
+	var out []whosaid.Mention
+	for i := 0; i < len(s.toks); {
+		if s.taken[i] || !(s.nameToken(i) || s.lowerTitleBeforeName(i)) {
+			i++
+			continue
+		}
+		j := s.runEnd(i)
+		out = append(out, s.classifyRun(i, j)...)
+		i = j
+	}
+	return out
+}
+
+// lowerTitleBeforeName accepts a title written in lower case right before a
+// name ("sheik Al-Khazali").
+func (s *sentence) lowerTitleBeforeName(i int) bool {
+	if i+1 >= len(s.toks) {
+		return false
+	}
+	_, ok := titles[s.lower[i]]
+	return ok && s.nameToken(i+1) && !s.taken[i+1]
+}
+
+// runEnd extends a name run from i over name tokens, name particles ("bin",
+// "de"), and "of" between an institutional word or title and a name
+// ("Ministry of Foreign Affairs", "Secretary-General of the Movement").
+func (s *sentence) runEnd(i int) int {
+	j := i + 1
+	for j < len(s.toks) && !s.taken[j] {
+		switch {
+		case s.nameToken(j):
+			j++
+		case nameConnectors[s.lower[j]] && j+1 < len(s.toks) && s.nameToken(j+1):
+			j += 2
+		case s.lower[j] == "of" && j+1 < len(s.toks) && s.institutional(s.words[j-1]):
+			k := j + 1
+			if s.lower[k] == "the" && k+1 < len(s.toks) {
+				k++
+			}
+			if !s.nameToken(k) || IsPlace(s.words[k]) && !(k+1 < len(s.toks) && s.nameToken(k+1)) && !isOrgHead(s.words[j-1]) {
+				return j
+			}
+			j = k + 1
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// institutional reports whether w is an institutional word or a title,
+// which may be followed by "of X" inside one name.
+func (s *sentence) institutional(w string) bool {
+	if isOrgHead(w) {
+		return true
+	}
+	_, ok := titles[strings.ToLower(w)]
+	return ok
+}
+
+func isOrgHead(w string) bool { return orgHeads[w] }
+
+// titleAt returns the length in tokens of the longest title starting at
+// token i of [i, j), or 0.
+func (s *sentence) titleAt(i, j int) int {
+	for n := maxTitleWs; n >= 1; n-- {
+		if i+n > j {
+			continue
+		}
+		if _, ok := titles[strings.Join(s.lower[i:i+n], " ")]; ok {
+			return n
+		}
+	}
+	return 0
+}
+
+func (s *sentence) text(i, j int) string {
+	if i >= j {
+		return ""
+	}
+	return s.doc.Text[s.toks[i].Start:s.toks[j-1].End]
+}
+
+// classifyRun turns the name run [i, j) into mentions.
+func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
+	// Places and nationalities alone name no speaker.
+	allPlaces := true
+	for k := i; k < j; k++ {
+		if !IsPlace(s.words[k]) && !nameConnectors[s.lower[k]] {
+			allPlaces = false
+		}
+	}
+	if allPlaces {
+		return nil
+	}
+	// "Secretary-General of the X Movement John Doe": a role in an
+	// organisation, then the holder's name.
+	if n := s.titleAt(i, j); n > 0 && i+n < j && s.lower[i+n] == "of" {
+		if h := s.lastOrgHead(i+n+1, j); h > 0 && h+1 < j {
+			k := i + n + 1
+			if s.lower[k] == "the" {
+				k++
+			}
+			org := s.orgMention(k, h+1)
+			m := newMention(s.span(i, j), whosaid.MentionName)
+			m.Type = whosaid.Person
+			m.Role = s.text(i, h+1)
+			m.Head = s.span(h+1, j)
+			m.Name = s.text(h+1, j)
+			if g, _ := IsTitle(s.text(i, i+n)); g != "" {
+				m.Gender = g
+			}
+			s.take(i, j)
+			return append([]whosaid.Mention{m}, org...)
+		}
+	}
+	// "Secretary-General of X": a role held in an organisation.
+	if n := s.titleAt(i, j); n > 0 && i+n < j && s.lower[i+n] == "of" {
+		m := newMention(s.span(i, j), whosaid.MentionNominal)
+		m.Type = whosaid.Person
+		m.Role = s.text(i, j)
+		m.Head = s.span(i, i+n)
+		if g, _ := IsTitle(s.text(i, i+n)); g != "" {
+			m.Gender = g
+		}
+		k := i + n + 1
+		if k < j && s.lower[k] == "the" {
+			k++
+		}
+		out := []whosaid.Mention{m}
+		if k < j {
+			out = append(out, s.orgMention(k, j)...)
+		}
+		s.take(i, j)
+		return out
+	}
+	for k := i; k < j; k++ {
+		if isOrgHead(s.words[k]) {
+			return s.orgMention(i, j)
+		}
+	}
+	if s.orgNounAfter(j) > j {
+		return s.orgMention(i, j)
+	}
+	// Leading nationalities are modifiers: "Iraqi Prime Minister X".
+	k := i
+	for k < j-1 && IsPlace(s.words[k]) {
+		k++
+	}
+	var ts []string
+	var gender whosaid.Gender
+	for k < j {
+		n := s.titleAt(k, j)
+		if n == 0 {
+			break
+		}
+		t := s.text(k, k+n)
+		ts = append(ts, t)
+		if g, _ := IsTitle(t); g != "" {
+			gender = g
+		}
+		k += n
+	}
+	if k == j {
+		// Titles only: "the Sheikh", "President".
+		if len(ts) == 0 {
+			return nil
+		}
+		start := i
+		if i > 0 && s.lower[i-1] == "the" && !s.taken[i-1] {
+			start = i - 1
+		}
+		m := newMention(s.span(start, j), whosaid.MentionHonorific)
+		m.Type, m.Gender, m.Titles = whosaid.Person, gender, ts
+		m.Head = s.span(i, j)
+		s.take(start, j)
+		return []whosaid.Mention{m}
+	}
+	m := newMention(s.span(i, j), whosaid.MentionName)
+	m.Head = s.span(k, j)
+	m.Name = s.text(k, j)
+	m.Titles, m.Gender = ts, gender
+	if len(ts) > 0 {
+		m.Type = whosaid.Person
+		if i < k-len(ts) || k > i && IsPlace(s.words[i]) {
+			m.Role = s.text(i, k)
+		}
+	}
+	s.take(i, j)
+	return []whosaid.Mention{m}
+}
+
+// orgNounAfter returns the end of a lower-case institutional noun that
+// follows a name at j, with up to two modifiers ("… movement", "…
+// resistance group"), or j when there is none.
+func (s *sentence) orgNounAfter(j int) int {
+	for k := j; k < len(s.toks) && k < j+3 && !s.taken[k] && !capitalised(s.words[k]) && !isPunct(s.words[k]); k++ {
+		if r, ok := roles[s.lower[k]]; ok && r.org {
+			return k + 1
+		}
+		if notNames[s.lower[k]] || determiners[s.lower[k]] {
+			break
+		}
+	}
+	return j
+}
+
+// lastOrgHead returns the index of the last institutional word in [i, j)
+// that is followed by more name words, or -1.
+func (s *sentence) lastOrgHead(i, j int) int {
+	for k := j - 2; k >= i; k-- {
+		if isOrgHead(s.words[k]) {
+			return k
+		}
+	}
+	return -1
+}
+
+// orgMention makes an organisation mention of [i, j), taking a following
+// lower-case institutional noun ("… movement", "… channel") with it.
+func (s *sentence) orgMention(i, j int) []whosaid.Mention {
+	end := s.orgNounAfter(j)
+	m := newMention(s.span(i, end), whosaid.MentionName)
+	m.Type = whosaid.Organization
+	m.Gender = whosaid.Neuter
+	m.Name = s.text(i, j)
+	m.Head = s.span(i, j)
+	s.take(i, end)
+	return []whosaid.Mention{m}
+}

@@ -1,0 +1,22 @@
+package mention
+
+import (
+	"context"
+
+	"github.com/whosaid/whosaid"
+)
+
+// Detector is the mention detection stage.
+type Detector struct{}
+
+func (Detector) Name() string { return "mentions" }
+func (Detector) Requires() []whosaid.Layer {
+	return []whosaid.Layer{whosaid.LayerSentences, whosaid.LayerTokens}
+}
+func (Detector) Assigns() []whosaid.Layer { return []whosaid.Layer{whosaid.LayerMentions} }
+
+// Process finds the mentions of doc.
+func (Detector) Process(_ context.Context, doc *whosaid.Doc) error {
+	doc.Mentions = Detect(doc)
+	return nil
+}
