@@ -1,10 +1,11 @@
 package extract
 
 import (
-	"context"
-
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attrib"
 	"github.com/whosaid/whosaid/clean"
+	"github.com/whosaid/whosaid/identity"
+	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/segment"
 )
 
@@ -15,12 +16,11 @@ func DefaultStages() []whosaid.Stage {
 		clean.Cleaner{},
 		segment.Segmenter{},
 		segment.Quoter{},
+		mention.Detector{},
+		attrib.Rules{},
+		identity.Resolver{},
 	}
 }
 
 // DefaultLinker links speakers across the articles of one run.
-func DefaultLinker() whosaid.Linker { return noLinker{} }
-
-type noLinker struct{}
-
-func (noLinker) Link(context.Context, []*whosaid.Doc) ([]whosaid.Speaker, error) { return nil, nil }
+func DefaultLinker() whosaid.Linker { return identity.Linker{} }

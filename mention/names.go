@@ -141,7 +141,13 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 		}
 		out := []whosaid.Mention{m}
 		if k < j {
-			out = append(out, s.orgMention(k, j)...)
+			org := s.orgMention(k, j)
+			// The role ends where its organisation's name does ("…
+			// movement").
+			m.Span.End = org[0].End
+			m.Role = s.doc.Text[m.Start:m.End]
+			out[0] = m
+			out = append(out, org...)
 		}
 		s.take(i, j)
 		return out

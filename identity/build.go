@@ -1,0 +1,115 @@
+package identity
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/whosaid/whosaid"
+)
+
+// build turns clusters into Doc.Entities. A cluster of pronouns alone
+// names nobody and makes no entity.
+func (r *resolver) build() {
+	doc := r.doc
+	doc.Entities = doc.Entities[:0]
+	roots := r.members()
+	keys := make([]int, 0, len(roots))
+	for k := range roots {
+		keys = append(keys, k)
+	}
+	sort.Ints(keys)
+	for i := range doc.Mentions {
+		doc.Mentions[i].Entity = -1
+	}
+	for _, root := range keys {
+		ms := roots[root]
+		e := whosaid.Entity{Type: r.clusterType(ms), Gender: r.clusterGender(ms), Mentions: ms, Why: r.why[root]}
+		e.Name = r.entityName(ms)
+		if e.Name == "" {
+			continue
+		}
+		if e.Type == whosaid.UnknownType {
+			e.Type = r.guessType(ms)
+		}
+		seenT, seenR := map[string]bool{}, map[string]bool{}
+		for _, i := range ms {
+			m := r.mention(i)
+			for _, t := range m.Titles {
+				if !seenT[t] {
+					seenT[t] = true
+					e.Titles = append(e.Titles, t)
+				}
+			}
+			if m.Role != "" && !seenR[m.Role] && m.Kind != whosaid.MentionPronoun {
+				seenR[m.Role] = true
+				e.Roles = append(e.Roles, m.Role)
+			}
+		}
+		idx := len(doc.Entities)
+		doc.Entities = append(doc.Entities, e)
+		for _, i := range ms {
+			doc.Mentions[i].Entity = idx
+		}
+	}
+	for i := range doc.Statements {
+		s := &doc.Statements[i]
+		s.Entity = -1
+		if s.Mention >= 0 {
+			s.Entity = doc.Mentions[s.Mention].Entity
+		}
+	}
+}
+
+// entityName is the fullest proper name of the cluster: most words, then
+// longest; without a name, its role description or form of address.
+func (r *resolver) entityName(ms []int) string {
+	best, bestWords := "", 0
+	for _, i := range ms {
+		m := r.mention(i)
+		if m.Kind != whosaid.MentionName || m.Name == "" {
+			continue
+		}
+		n := len(foldWords(m.Name))
+		if n > bestWords || n == bestWords && utf8.RuneCountInString(m.Name) > utf8.RuneCountInString(best) {
+			best, bestWords = m.Name, n
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, i := range ms {
+		m := r.mention(i)
+		switch m.Kind {
+		case whosaid.MentionNominal:
+			return strings.TrimSpace(stripDeterminer(r.doc.Str(m.Span)))
+		case whosaid.MentionHonorific:
+			return r.doc.Str(m.Span)
+		}
+	}
+	return ""
+}
+
+func stripDeterminer(s string) string {
+	for _, d := range []string{"the ", "The ", "a ", "A ", "an ", "An "} {
+		if strings.HasPrefix(s, d) {
+			return s[len(d):]
+		}
+	}
+	return s
+}
+
+// guessType calls a cluster a person when a personal pronoun or a name of
+// two or more words refers to it.
+func (r *resolver) guessType(ms []int) whosaid.EntityType {
+	for _, i := range ms {
+		m := r.mention(i)
+		if m.Kind == whosaid.MentionPronoun && (m.Gender == whosaid.Male || m.Gender == whosaid.Female) {
+			return whosaid.Person
+		}
+		if m.Kind == whosaid.MentionName && len(foldWords(m.Name)) >= 2 {
+			return whosaid.Person
+		}
+	}
+	return whosaid.UnknownType
+}

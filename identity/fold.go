@@ -1,0 +1,53 @@
+package identity
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldWord lower-cases a word, removes diacritics and apostrophe-like
+// marks, and drops a leading Arabic article ("al-Haq" -> "haq").
+func foldWord(w string) string {
+	w = strings.ToLower(norm.NFD.String(w))
+	var b strings.Builder
+	for _, r := range w {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r == '\'' || r == '’' || r == '‘' || r == 'ʼ' || r == 'ʿ' || r == 'ʾ' || r == '`' || r == '´':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	s := b.String()
+	for _, p := range []string{"al-", "el-", " al ", "el "} {
+		if strings.HasPrefix(s, p) && len(s) > len(p)+1 {
+			s = s[len(p):]
+			break
+		}
+	}
+	return s
+}
+
+// foldWords splits a phrase into folded words, dropping particles and
+// punctuation.
+func foldWords(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ',' || r == '.' || r == '(' || r == ')' || r == '"' || r == '“' || r == '”'
+	}) {
+		w := foldWord(f)
+		if w == "" || particles[w] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// particles are name connectors and articles that carry no identity.
+var particles = map[string]bool{
+	"al": true, "el": true, "the": true, "of": true, "bin": true, "ibn": true, "de": true, "van": true,
+	"von": true, "der": true, "da": true, "di": true, "du": true, "la": true, "le": true, "a": true, "an": true,
+}

@@ -1,0 +1,225 @@
+package identity
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid"
+)
+
+// roleWords returns the folded words of the roles and titles the cluster
+// of i is described with.
+func (r *resolver) roleWords(ms []int) map[string]bool {
+	out := map[string]bool{}
+	for _, i := range ms {
+		m := r.mention(i)
+		if m.Kind == whosaid.MentionPronoun {
+			continue
+		}
+		for _, w := range foldWords(m.Role) {
+			out[w] = true
+		}
+		for _, t := range m.Titles {
+			for _, w := range foldWords(t) {
+				out[skeleton(w)] = true
+				out[w] = true
+			}
+		}
+		if m.Kind == whosaid.MentionName && m.Type == whosaid.Organization {
+			for _, w := range foldWords(m.Name) {
+				out[w] = true
+			}
+		}
+	}
+	return out
+}
+
+// roleNominals resolves role descriptions that stand alone ("the
+// resistance leader", "The leader of X", "the ministry") to the entity
+// whose roles, titles or organisation name fit best: a preceding one
+// first, else one named soon after (a headline-like opening that names
+// the person a sentence later).
+func (r *resolver) roleNominals() {
+	for i := range r.doc.Mentions {
+		m := r.mention(i)
+		if m.Kind != whosaid.MentionNominal || m.Apposition >= 0 || m.Plural {
+			continue
+		}
+		head := foldWord(r.doc.Str(m.Head))
+		words := foldWords(m.Role)
+		best, bestScore, tie := -1, 0.0, false
+		for root, ms := range r.members() {
+			if root == r.find(i) || !r.hasName(ms) || !r.compatible(i, ms[0]) {
+				continue
+			}
+			rw := r.roleWords(ms)
+			if m.Type == whosaid.Organization {
+				if !rw[head] {
+					continue
+				}
+			} else if !rw[head] {
+				continue
+			}
+			score := 1.0
+			for _, w := range words {
+				if w != head && rw[w] {
+					score++
+				}
+			}
+			first := ms[0]
+			if first > i {
+				// Named after the nominal: only close by.
+				if r.sentOf[first]-r.sentOf[i] > 2 {
+					continue
+				}
+				score -= 0.5
+			}
+			switch {
+			case score > bestScore:
+				best, bestScore, tie = root, score, false
+			case score == bestScore:
+				tie = true
+			}
+		}
+		if best >= 0 && !tie {
+			r.union(best, i, "role "+r.doc.Str(m.Head))
+			continue
+		}
+		if m.Type == whosaid.Person && r.speaks[i] > 0 {
+			if c := r.mainSpeaker(i); c >= 0 {
+				r.union(c, i, "role noun as the article's speaker")
+			}
+		}
+	}
+}
+
+// hasName reports whether a cluster contains a proper name.
+func (r *resolver) hasName(ms []int) bool {
+	for _, i := range ms {
+		if r.mention(i).Kind == whosaid.MentionName {
+			return true
+		}
+	}
+	return false
+}
+
+// mainSpeaker returns the root of the named person who speaks most in the
+// article before mention i (or right after it), when that person clearly
+// dominates: at least two statements and twice as many as anyone else.
+func (r *resolver) mainSpeaker(i int) int {
+	count := map[int]int{}
+	for _, s := range r.doc.Statements {
+		if s.Mention < 0 {
+			continue
+		}
+		root := r.find(s.Mention)
+		if root == r.find(i) {
+			continue
+		}
+		ms := r.clusterOf(s.Mention)
+		if !r.hasName(ms) || r.clusterType(ms) == whosaid.Organization {
+			continue
+		}
+		if s.Mention < i || r.sentOf[s.Mention]-r.sentOf[i] <= 2 {
+			count[root]++
+		}
+	}
+	best, second := -1, 0
+	for root, n := range count {
+		switch {
+		case best < 0 || n > count[best] || n == count[best] && root < best:
+			if best >= 0 && count[best] > second {
+				second = count[best]
+			}
+			best = root
+		case n > second:
+			second = n
+		}
+	}
+	if best < 0 || count[best] < 2 && len(count) > 1 || count[best] < 2*second {
+		return -1
+	}
+	return best
+}
+
+// titleKey folds a title to a spelling-insensitive key ("Sheik", "Shaikh"
+// and "Sheikh" share one).
+func titleKey(t string) string {
+	ws := foldWords(t)
+	for i, w := range ws {
+		ws[i] = skeleton(w)
+	}
+	return strings.Join(ws, " ")
+}
+
+// honorifics resolves "His Eminence", "the Sheikh", a bare "sheik" to the
+// titled person they address: the one person of the article bearing that
+// title (for a bare title) or any title of rank (for a form of address),
+// preferring those named before.
+func (r *resolver) honorifics() {
+	for i := range r.doc.Mentions {
+		m := r.mention(i)
+		if m.Kind != whosaid.MentionHonorific {
+			continue
+		}
+		address := IsAddressForm(r.doc.Str(m.Span))
+		want := titleKey(r.doc.Str(m.Head))
+		var before, after []int
+		for root, ms := range r.members() {
+			if root == r.find(i) || !r.hasName(ms) || !r.compatible(i, ms[0]) {
+				continue
+			}
+			ok := false
+			for _, j := range ms {
+				for _, t := range r.mention(j).Titles {
+					if address || titleKey(t) == want {
+						ok = true
+					}
+				}
+			}
+			if !ok {
+				continue
+			}
+			if ms[0] < i {
+				before = append(before, root)
+			} else {
+				after = append(after, root)
+			}
+		}
+		switch {
+		case len(before) == 1:
+			r.union(before[0], i, "honorific "+r.text(i))
+		case len(before) == 0 && len(after) == 1:
+			r.union(after[0], i, "honorific "+r.text(i))
+		case len(before) > 1:
+			if c := r.recentSpeaker(i, before); c >= 0 {
+				r.union(c, i, "honorific "+r.text(i)+" (most recent speaker)")
+			}
+		}
+	}
+}
+
+// IsAddressForm reports whether s is a form of address ("His Eminence")
+// rather than a bare title ("the Sheikh").
+func IsAddressForm(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "his ") || strings.HasPrefix(l, "her ") || strings.HasPrefix(l, "your ")
+}
+
+// recentSpeaker returns, among cluster roots, the one whose statement
+// source comes last before mention i, or -1.
+func (r *resolver) recentSpeaker(i int, roots []int) int {
+	want := map[int]bool{}
+	for _, c := range roots {
+		want[c] = true
+	}
+	best, bestPos := -1, -1
+	for _, s := range r.doc.Statements {
+		if s.Mention < 0 || s.Mention >= i {
+			continue
+		}
+		if c := r.find(s.Mention); want[c] && s.Mention > bestPos {
+			best, bestPos = c, s.Mention
+		}
+	}
+	return best
+}

@@ -1,0 +1,184 @@
+package identity
+
+import (
+	"strings"
+
+	"github.com/whosaid/whosaid"
+)
+
+func (r *resolver) mention(i int) *whosaid.Mention { return &r.doc.Mentions[i] }
+
+// nameWords returns the folded words of a name mention, nil for others.
+func (r *resolver) nameWords(i int) []string {
+	m := r.mention(i)
+	if m.Kind != whosaid.MentionName || m.Name == "" {
+		return nil
+	}
+	return foldWords(m.Name)
+}
+
+// exactNames merges name mentions that spell the same name once folded
+// ("Qais al-Khazali" and "Qais Khazali").
+func (r *resolver) exactNames() {
+	seen := map[string]int{}
+	for i := range r.doc.Mentions {
+		w := r.nameWords(i)
+		if len(w) == 0 {
+			continue
+		}
+		key := strings.Join(skeletons(w), " ") + "|" + string(r.mention(i).Type)
+		if j, ok := seen[key]; ok && r.compatible(j, i) {
+			r.union(j, i, "same name")
+			continue
+		}
+		seen[key] = i
+	}
+}
+
+// appositions merges "X, the leader of Y," pairs.
+func (r *resolver) appositions() {
+	for i := range r.doc.Mentions {
+		if j := r.mention(i).Apposition; j > i && r.compatible(i, j) {
+			r.union(i, j, "apposition")
+		}
+	}
+}
+
+// shortNames merges a shorter name ("Khazali", "President Al-Sader") into
+// the one longer name of the article it is the family-name end of; when
+// two longer names fit, the short one is ambiguous and stays apart.
+func (r *resolver) shortNames() {
+	for i := range r.doc.Mentions {
+		w := r.nameWords(i)
+		if len(w) == 0 {
+			continue
+		}
+		cands := map[int]bool{}
+		for j := range r.doc.Mentions {
+			v := r.nameWords(j)
+			if len(v) <= len(w) || !suffixMatch(w, v) || !r.compatible(i, j) {
+				continue
+			}
+			cands[r.find(j)] = true
+		}
+		if len(cands) == 1 {
+			for c := range cands {
+				r.union(c, i, "short form of the name")
+			}
+		}
+	}
+}
+
+// suffixMatch reports whether the words of short end the words of long,
+// compared by consonant skeleton.
+func suffixMatch(short, long []string) bool {
+	off := len(long) - len(short)
+	for k, w := range short {
+		if skeleton(w) != skeleton(long[off+k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// relatives resolves "who" to the noun phrase right before it.
+func (r *resolver) relatives() {
+	for i := range r.doc.Mentions {
+		m := r.mention(i)
+		if !m.Relative {
+			continue
+		}
+		for j := i - 1; j >= 0 && j >= i-3; j-- {
+			p := r.mention(j)
+			if p.End > m.Start || p.Kind == whosaid.MentionPronoun {
+				continue
+			}
+			between := strings.TrimSpace(r.doc.Text[p.End:m.Start])
+			if between == "" || between == "," {
+				r.union(j, i, "relative pronoun")
+			}
+			break
+		}
+	}
+}
+
+// compatible reports whether the clusters of a and b may be one entity:
+// same type (or unknown), no gender conflict, no different given names.
+func (r *resolver) compatible(a, b int) bool {
+	ca, cb := r.clusterOf(a), r.clusterOf(b)
+	ta, tb := r.clusterType(ca), r.clusterType(cb)
+	if ta != whosaid.UnknownType && tb != whosaid.UnknownType && ta != tb {
+		return false
+	}
+	ga, gb := r.clusterGender(ca), r.clusterGender(cb)
+	if ga != whosaid.NoGender && gb != whosaid.NoGender && ga != gb {
+		return false
+	}
+	for _, x := range ca {
+		for _, y := range cb {
+			if namesConflict(r.nameWords(x), r.nameWords(y)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// namesConflict: two full names with different given names are two
+// people, whatever their family names.
+func namesConflict(a, b []string) bool {
+	if len(a) < 2 || len(b) < 2 {
+		return false
+	}
+	if skeleton(a[0]) == skeleton(b[0]) {
+		return false
+	}
+	// "Abu Mahdi X" vs "Mahdi X": a kunya or honorific part may be missing.
+	for _, w := range b {
+		if skeleton(w) == skeleton(a[0]) {
+			return false
+		}
+	}
+	for _, w := range a {
+		if skeleton(w) == skeleton(b[0]) {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *resolver) clusterOf(i int) []int {
+	root := r.find(i)
+	var out []int
+	for j := range r.doc.Mentions {
+		if r.find(j) == root {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+func (r *resolver) clusterType(ms []int) whosaid.EntityType {
+	t := whosaid.UnknownType
+	for _, i := range ms {
+		m := r.mention(i)
+		switch m.Type {
+		case whosaid.Organization:
+			if m.Kind != whosaid.MentionPronoun {
+				return whosaid.Organization
+			}
+		case whosaid.Person:
+			t = whosaid.Person
+		}
+	}
+	return t
+}
+
+func (r *resolver) clusterGender(ms []int) whosaid.Gender {
+	for _, i := range ms {
+		if g := r.mention(i).Gender; g == whosaid.Male || g == whosaid.Female {
+			return g
+		}
+	}
+	return whosaid.NoGender
+}
