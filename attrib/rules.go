@@ -39,6 +39,9 @@ type found struct {
 	content    [][2]int // token ranges [i, j)
 	sentence   int
 	confidence float64
+	// continuation marks a quotation attributed to the previous speaker;
+	// its source span is that speaker's mention elsewhere.
+	continuation bool
 }
 
 // Find returns the statements of doc, ordered by content start.
@@ -80,8 +83,9 @@ func (f *finder) verb(c cue, si, a, b int, later []cue) {
 	v := f.v
 	start, mode := v.complement(c, b)
 	// "“…,” Khazali told the interviewer": what follows the verb is an
-	// addressee, the content came before.
-	if (start < 0 || mode == modeClause || mode == modeObject) && c.kind == cueVerb && f.trailing(c, si, a, b) {
+	// addressee, the content came before. "“…,” she said, “…”": the
+	// quotation goes on after the reporting clause.
+	if c.kind == cueVerb && (start < 0 || mode == modeClause || mode == modeObject || mode == modeQuote && v.quoteBeforeSubject(c, a)) && f.trailing(c, si, a, b) {
 		return
 	}
 	if start < 0 {
@@ -373,6 +377,20 @@ func (f *finder) trailing(c cue, si, a, b int) bool {
 	return true
 }
 
+// quoteBeforeSubject reports whether a closing quotation mark (and a
+// comma) comes right before the subject of c: "“…,” she said".
+func (v *view) quoteBeforeSubject(c cue, a int) bool {
+	s, ok := v.subjectStart(c.start, a)
+	if !ok || s-1 < a {
+		return false
+	}
+	k := s - 1
+	if v.words[k] == "," && k-1 >= a {
+		k--
+	}
+	return v.closes[k] >= 0
+}
+
 // hasVerb reports whether tokens [s, e) contain a verb.
 func (v *view) hasVerb(s, e int) bool {
 	for i := s; i < e; i++ {
@@ -538,7 +556,7 @@ func (f *finder) continuations() {
 		prev := -1
 		for k := range f.stmts {
 			s := f.stmts[k]
-			if s.content[0][0] < first && s.mention >= 0 && doc.Sentences[s.sentence].Paragraph >= doc.Sentences[si].Paragraph-2 {
+			if s.content[0][0] < first && (s.mention >= 0 || s.source != nil) && doc.Sentences[s.sentence].Paragraph >= doc.Sentences[si].Paragraph-2 {
 				if prev < 0 || s.content[0][0] > f.stmts[prev].content[0][0] {
 					prev = k
 				}
@@ -547,7 +565,8 @@ func (f *finder) continuations() {
 		if prev < 0 {
 			continue
 		}
-		f.stmts = append(f.stmts, found{mention: f.stmts[prev].mention, content: [][2]int{{first, end}}, sentence: si, confidence: 0.55})
+		p := f.stmts[prev]
+		f.stmts = append(f.stmts, found{source: p.source, mention: p.mention, content: [][2]int{{first, end}}, sentence: si, confidence: 0.55, continuation: true})
 	}
 }
 

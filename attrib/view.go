@@ -112,7 +112,7 @@ func (v *view) verbLike(i int) bool {
 	if _, ok := lexicon.Lookup(l); ok {
 		return true
 	}
-	return beForms[l] || auxiliaries[l] && !isAdverb(l)
+	return beForms[l] || modals[l] && l != "not" || l == "has" || l == "have" || l == "had" || l == "did" || l == "does" || l == "do"
 }
 
 // nounLike guesses whether token i can be part of a noun phrase.

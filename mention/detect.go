@@ -88,6 +88,11 @@ func (s *sentence) nameToken(i int) bool {
 		if strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ly") || strings.HasSuffix(l, "ed") {
 			return false
 		}
+		// "Officials said": a role noun, unless a name follows ("Chief
+		// Justice …" is handled by the title list).
+		if _, ok := roles[l]; ok && (i+1 >= len(s.words) || !capitalised(s.words[i+1])) {
+			return false
+		}
 	}
 	return true
 }

@@ -194,17 +194,26 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 		s.take(start, j)
 		return []whosaid.Mention{m}
 	}
-	m := newMention(s.span(i, j), whosaid.MentionName)
+	start := i
+	// A title in lower case is a role noun with its modifiers before it:
+	// "the farm union chief Ana Ruiz".
+	if len(ts) > 0 && !capitalised(s.words[i]) {
+		start = s.modifiersStart(i)
+		if start > 0 && determiners[s.lower[start-1]] && !s.taken[start-1] {
+			start--
+		}
+	}
+	m := newMention(s.span(start, j), whosaid.MentionName)
 	m.Head = s.span(k, j)
 	m.Name = s.text(k, j)
 	m.Titles, m.Gender = ts, gender
 	if len(ts) > 0 {
 		m.Type = whosaid.Person
-		if i < k-len(ts) || k > i && IsPlace(s.words[i]) {
-			m.Role = s.text(i, k)
+		if start < i || i < k-len(ts) || k > i && IsPlace(s.words[i]) || !capitalised(s.words[i]) {
+			m.Role = s.text(nonDet(s, start), k)
 		}
 	}
-	s.take(i, j)
+	s.take(start, j)
 	return []whosaid.Mention{m}
 }
 

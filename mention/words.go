@@ -155,7 +155,7 @@ never often sometimes soon now today yesterday tomorrow tonight currently recent
 elsewhere overall earlier later previously similarly likewise specifically particularly notably
 importantly ultimately initially eventually apparently clearly obviously certainly perhaps maybe
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-august september october november december mon tue tues wed thu thurs fri sat sun jan feb mar apr jun
+august september october november december mon tue tues wed thu thurs fri sat feb apr jun
 jul aug sep sept oct nov dec is are was were be been being has have had do does did will would can
 could may might must shall should yes no ok okay
 `) {

@@ -21,8 +21,10 @@ func Tokenize(dst []whosaid.Span, text string, start, end int) []whosaid.Span {
 		j := wordEnd(text, i, end)
 		if j == i {
 			j = punctEnd(text, i, end)
+			dst = append(dst, whosaid.Span{Start: i, End: j})
+		} else {
+			dst, j = appendWord(dst, text, i, j, end)
 		}
-		dst = appendWord(dst, text, i, j)
 		i = j
 	}
 	return dst
@@ -112,7 +114,7 @@ func digitsAhead(text string, i, end int) int {
 // stay whole, everything else is one rune.
 func punctEnd(text string, i, end int) int {
 	c := text[i]
-	if c == '.' || c == '-' || c == '?' || c == '!' {
+	if c == '.' || c == '-' {
 		j := i
 		for j < end && text[j] == c {
 			j++
@@ -121,23 +123,31 @@ func punctEnd(text string, i, end int) int {
 			return j
 		}
 	}
+	if c == '?' || c == '!' {
+		j := i
+		for j < end && (text[j] == '?' || text[j] == '!') {
+			j++
+		}
+		return j
+	}
 	_, size := utf8.DecodeRuneInString(text[i:end])
 	return i + size
 }
 
 // appendWord appends the word text[i:j], split Penn-Treebank style: a final
 // period is its own token unless the word is an abbreviation, and clitics
-// ('s, n't, 're, 've, 'll, 'd, 'm) are split off.
-func appendWord(dst []whosaid.Span, text string, i, j int) []whosaid.Span {
+// ('s, n't, 're, 've, 'll, 'd, 'm) are split off. It returns where the next
+// token may start (after the abbreviation's period, if it took one).
+func appendWord(dst []whosaid.Span, text string, i, j, end int) ([]whosaid.Span, int) {
 	w := text[i:j]
 	// The period after a word: wordEnd never includes it, so look ahead.
-	if j < len(text) && text[j] == '.' && isAbbreviation(w, text, j) {
-		return append(dst, whosaid.Span{Start: i, End: j + 1})
+	if j < end && text[j] == '.' && (j+1 >= end || text[j+1] != '.') && isAbbreviation(w, text, j) {
+		return append(dst, whosaid.Span{Start: i, End: j + 1}), j + 1
 	}
 	if k := cliticStart(w); k > 0 {
-		return append(dst, whosaid.Span{Start: i, End: i + k}, whosaid.Span{Start: i + k, End: j})
+		return append(dst, whosaid.Span{Start: i, End: i + k}, whosaid.Span{Start: i + k, End: j}), j
 	}
-	return append(dst, whosaid.Span{Start: i, End: j})
+	return append(dst, whosaid.Span{Start: i, End: j}), j
 }
 
 // Title abbreviations are always followed by a name, never end a sentence.
