@@ -27,7 +27,7 @@ var (
 		subsequently additionally moreover furthermore however meanwhile too not n't wo ca`)
 	// Modal and negated auxiliaries: a verb after them states no report
 	// of what was said ("could not negotiate").
-	modals = set(`will would shall should can could may might must not n't wo ca cannot`)
+	modals       = set(`will would shall should can could may might must not n't wo ca cannot`)
 	conjunctions = set(`and but or nor yet so while whereas`)
 	// Words that end a noun phrase to the left (a verb or clause marker).
 	clauseWords = set(`that which who whom whose when where why how if because although though since

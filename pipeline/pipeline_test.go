@@ -17,7 +17,7 @@ type stage struct {
 	fn       func(*whosaid.Doc) error
 }
 
-func (s stage) Name() string               { return s.name }
+func (s stage) Name() string              { return s.name }
 func (s stage) Requires() []whosaid.Layer { return s.req }
 func (s stage) Assigns() []whosaid.Layer  { return s.ass }
 func (s stage) Process(_ context.Context, d *whosaid.Doc) error {
