@@ -51,7 +51,9 @@ func (v *view) complement(c cue, b int) (int, complementMode) {
 			k++
 		case l == "to" && k+1 < b && v.verbLike(k+1):
 			return -1, modeNone // "said to be", "wants to go"
-		case prepositions[l]:
+		case prepositions[l] && c.entry.Class != lexicon.Communication:
+			// "stated in a televised interview that …"; but "called for an
+			// inquiry into the contract that …" has a relative clause.
 			k = v.skipPP(k, b)
 		case k == c.end:
 			// An addressee before the content: "told him that", "warned
@@ -347,6 +349,16 @@ func (v *view) clauseSubject(a, limit int) (int, int, bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// namedSpeaker reports whether mention m is a person, a personal pronoun,
+// or a named organisation.
+func (v *view) namedSpeaker(m int) bool {
+	if m < 0 {
+		return false
+	}
+	mm := v.doc.Mentions[m]
+	return v.personMention(m) || mm.Type == whosaid.Organization && mm.Kind == whosaid.MentionName
 }
 
 // personMention reports whether mention m is a person or a personal

@@ -144,9 +144,10 @@ func (f *finder) verb(c cue, si, a, b int, later []cue) {
 			f.inherit(&st, c, a)
 		}
 	}
-	// A verb of communication with a bare object ("negotiated the deal")
-	// reports speech only when a person does it.
-	if mode == modeObject && !v.personMention(st.mention) {
+	// A verb of communication without a that-clause ("negotiated the
+	// deal", "criticized …: “…”") reports speech only when a named person
+	// or organisation does it, and not under a modal ("would not negotiate").
+	if c.entry.Class == lexicon.Communication && mode != modeThat && (!v.namedSpeaker(st.mention) || v.modalBefore(c.start, a)) {
 		return
 	}
 	f.stmts = append(f.stmts, st)
@@ -178,6 +179,13 @@ func (f *finder) inherit(st *found, c cue, a int) {
 		break
 	}
 	if fallback < 0 {
+		// No statement governs the participle: it belongs to the subject
+		// of its clause ("X rejected the demands, saying that …").
+		if s, e, ok := f.v.clauseSubject(a, c.start); ok {
+			src := f.v.span(s, e)
+			st.source, st.mention = &src, f.v.mentionIn(s, e)
+			return
+		}
 		st.confidence -= 0.2
 		return
 	}

@@ -107,7 +107,7 @@ func writeText(w *bufio.Writer, a Article) {
 		if s.Source != nil && (s.Speaker == nil || s.Source.Text != s.Speaker.Name) {
 			who += " [" + s.Source.Text + "]"
 		}
-		cue := ""
+		cue := "(continues)"
 		if s.Cue != nil {
 			cue = s.Cue.Text
 		}

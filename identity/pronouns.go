@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attrib/lexicon"
 )
 
 // pronouns resolves third-person subject pronouns to the entity they most
@@ -30,18 +31,20 @@ func (r *resolver) pronouns() {
 			if dist > 3 {
 				break
 			}
-			if p.Kind == whosaid.MentionPronoun && r.find(j) == j || r.inQuote(p.Start) || p.End > m.Start {
+			if p.Kind == whosaid.MentionPronoun && (r.find(j) == j || p.Relative) || r.inQuote(p.Start) || p.End > m.Start {
 				continue
 			}
 			if !r.agrees(i, j) {
 				continue
 			}
-			score := -0.6 * float64(dist)
-			if r.clusterSpeaks(j) {
-				score += 3
-			}
-			if r.opensSentence(j) {
+			// Recency counts most; a subject, a speaker and a name are the
+			// likely antecedents of a reporting clause's pronoun.
+			score := -float64(dist)
+			if r.isSubject(j) {
 				score += 2
+			}
+			if r.clusterSpeaks(j) {
+				score += 1.5
 			}
 			if p.Kind == whosaid.MentionName {
 				score++
@@ -86,10 +89,18 @@ func (r *resolver) clusterSpeaks(j int) bool {
 	return false
 }
 
-// opensSentence reports whether mention j is the first mention of its
-// sentence (a subject, usually).
-func (r *resolver) opensSentence(j int) bool {
-	return j == 0 || r.sentOf[j-1] != r.sentOf[j] || r.mention(j-1).End <= r.mention(j).Start && r.sentOf[j-1] != r.sentOf[j]
+// isSubject reports whether mention j is the source of a statement or the
+// first mention of its sentence outside quotations (a subject, usually).
+func (r *resolver) isSubject(j int) bool {
+	if r.speaks[j] > 0 || r.beforeVerb(j) {
+		return true
+	}
+	for k := j - 1; k >= 0 && r.sentOf[k] == r.sentOf[j]; k-- {
+		if !r.inQuote(r.mention(k).Start) && r.mention(k).End <= r.mention(j).Start {
+			return false
+		}
+	}
+	return true
 }
 
 func (r *resolver) inQuote(pos int) bool {
@@ -97,6 +108,34 @@ func (r *resolver) inQuote(pos int) bool {
 		if q.Open && q.Span.Start <= pos && pos < q.Span.End {
 			return true
 		}
+	}
+	return false
+}
+
+// beforeVerb reports whether a verb follows mention j (skipping adverbs):
+// the mention is a subject.
+func (r *resolver) beforeVerb(j int) bool {
+	m := r.mention(j)
+	k := r.doc.TokenAt(m.End - 1)
+	if k < 0 {
+		return false
+	}
+	for k++; k < len(r.doc.Tokens); k++ {
+		t := r.doc.Tokens[k]
+		w := strings.ToLower(r.doc.Str(t.Span))
+		if t.POS != "" {
+			if strings.HasPrefix(t.POS, "RB") {
+				continue
+			}
+			return strings.HasPrefix(t.POS, "VB") || t.POS == "MD"
+		}
+		if strings.HasSuffix(w, "ly") || w == "also" || w == "then" || w == "further" {
+			continue
+		}
+		if _, ok := lexicon.Lookup(w); ok {
+			return true
+		}
+		return strings.HasSuffix(w, "ed") || w == "has" || w == "had" || w == "was" || w == "is" || w == "will" || w == "would"
 	}
 	return false
 }

@@ -69,7 +69,7 @@ func addSourceMentions(doc *whosaid.Doc) {
 		if s.Mention >= 0 || s.Source == nil {
 			continue
 		}
-		m := whosaid.Mention{Span: *s.Source, Head: *s.Source, Kind: whosaid.MentionNominal, Type: whosaid.UnknownType,
+		m := whosaid.Mention{Span: *s.Source, Head: lastWord(doc, *s.Source), Kind: whosaid.MentionNominal, Type: whosaid.UnknownType,
 			Person: 3, Apposition: -1, Entity: -1, Role: doc.Str(*s.Source)}
 		if strings.HasSuffix(strings.ToLower(doc.Str(*s.Source)), "s") {
 			m.Plural = true
@@ -103,6 +103,17 @@ func addSourceMentions(doc *whosaid.Doc) {
 			doc.Statements[i].Mention = newIdx[doc.Statements[i].Mention]
 		}
 	}
+}
+
+// lastWord is the span of the last word of s: the head of an English
+// noun phrase.
+func lastWord(doc *whosaid.Doc, s whosaid.Span) whosaid.Span {
+	t := doc.Str(s)
+	i := strings.LastIndexAny(t, " \t\n")
+	if i < 0 {
+		return s
+	}
+	return whosaid.Span{Start: s.Start + i + 1, End: s.End}
 }
 
 func (r *resolver) find(i int) int {

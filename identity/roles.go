@@ -51,14 +51,10 @@ func (r *resolver) roleNominals() {
 			if root == r.find(i) || !r.hasName(ms) || !r.compatible(i, ms[0]) {
 				continue
 			}
-			rw := r.roleWords(ms)
-			if m.Type == whosaid.Organization {
-				if !rw[head] {
-					continue
-				}
-			} else if !rw[head] {
+			if !r.roleWords(ms)[head] {
 				continue
 			}
+			rw := r.roleWords(ms)
 			score := 1.0
 			for _, w := range words {
 				if w != head && rw[w] {

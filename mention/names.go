@@ -160,13 +160,22 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 	if s.orgNounAfter(j) > j {
 		return s.orgMention(i, j)
 	}
-	// Leading nationalities are modifiers: "Iraqi Prime Minister X".
+	// Titles, and words before the last title ("Iraqi Prime Minister X",
+	// "Transport Minister X"), describe the name that follows them.
 	k := i
 	for k < j-1 && IsPlace(s.words[k]) {
 		k++
 	}
 	var ts []string
 	var gender whosaid.Gender
+	if last := s.lastTitle(k, j); last > k {
+		n := s.titleAt(last, j)
+		ts = append(ts, s.text(k, last+n))
+		if g, _ := IsTitle(s.text(last, last+n)); g != "" {
+			gender = g
+		}
+		k = last + n
+	}
 	for k < j {
 		n := s.titleAt(k, j)
 		if n == 0 {
@@ -230,6 +239,18 @@ func (s *sentence) orgNounAfter(j int) int {
 		}
 	}
 	return j
+}
+
+// lastTitle returns the index of the last title in [i, j) that is
+// followed by a name and preceded only by capitalised words, or -1.
+func (s *sentence) lastTitle(i, j int) int {
+	last := -1
+	for k := i + 1; k < j-1; k++ {
+		if n := s.titleAt(k, j); n > 0 && k+n < j && s.titleAt(k+n, j) == 0 && !isOrgHead(s.words[k-1]) {
+			last = k
+		}
+	}
+	return last
 }
 
 // lastOrgHead returns the index of the last institutional word in [i, j)

@@ -235,7 +235,7 @@ func (s *sentence) appositions(ms []whosaid.Mention) {
 			kinds[0] == whosaid.MentionNominal && kinds[1] == whosaid.MentionName) {
 			continue
 		}
-		if ms[a].Type == whosaid.Organization || ms[b].Type == whosaid.Organization {
+		if ms[a].Type == whosaid.Organization || ms[b].Type == whosaid.Organization || ms[a].Plural != ms[b].Plural {
 			continue
 		}
 		// B must end at a comma, the sentence end or a verb.
