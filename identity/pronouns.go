@@ -75,6 +75,11 @@ func (r *resolver) agrees(i, j int) bool {
 	if p.Plural || typ == whosaid.Organization {
 		return false
 	}
+	// A name of unknown kind ("Muqawama") is a person only if it acts
+	// like one: it speaks or is a subject.
+	if typ == whosaid.UnknownType && !r.clusterSpeaks(j) && !r.isSubject(j) {
+		return false
+	}
 	g := r.clusterGender(ms)
 	return g == whosaid.NoGender || g == m.Gender
 }
@@ -89,18 +94,10 @@ func (r *resolver) clusterSpeaks(j int) bool {
 	return false
 }
 
-// isSubject reports whether mention j is the source of a statement or the
-// first mention of its sentence outside quotations (a subject, usually).
+// isSubject reports whether mention j is the source of a statement or
+// stands before a verb: a subject.
 func (r *resolver) isSubject(j int) bool {
-	if r.speaks[j] > 0 || r.beforeVerb(j) {
-		return true
-	}
-	for k := j - 1; k >= 0 && r.sentOf[k] == r.sentOf[j]; k-- {
-		if !r.inQuote(r.mention(k).Start) && r.mention(k).End <= r.mention(j).Start {
-			return false
-		}
-	}
-	return true
+	return r.speaks[j] > 0 || r.beforeVerb(j)
 }
 
 func (r *resolver) inQuote(pos int) bool {
