@@ -113,7 +113,15 @@ func (r *resolver) inQuote(pos int) bool {
 // the mention is a subject.
 func (r *resolver) beforeVerb(j int) bool {
 	m := r.mention(j)
-	k := r.doc.TokenAt(m.End - 1)
+	end := m.End
+	// "Demirel, the union's leader, welcomed …": skip the apposition.
+	if p := m.Apposition; p >= 0 && r.mention(p).Start > m.Start {
+		end = r.mention(p).End
+		if k := r.doc.TokenAt(end); k >= 0 && r.doc.Str(r.doc.Tokens[k].Span) == "," {
+			end = r.doc.Tokens[k].End
+		}
+	}
+	k := r.doc.TokenAt(end - 1)
 	if k < 0 {
 		return false
 	}

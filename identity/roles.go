@@ -41,7 +41,7 @@ func (r *resolver) roleWords(ms []int) map[string]bool {
 func (r *resolver) roleNominals() {
 	for i := range r.doc.Mentions {
 		m := r.mention(i)
-		if m.Kind != whosaid.MentionNominal || m.Apposition >= 0 || m.Plural {
+		if m.Kind != whosaid.MentionNominal || m.Apposition >= 0 || m.Plural || r.indefinite(i) {
 			continue
 		}
 		head := foldWord(r.doc.Str(m.Head))
@@ -86,6 +86,17 @@ func (r *resolver) roleNominals() {
 			}
 		}
 	}
+}
+
+// indefinite reports whether mention i introduces someone new ("a
+// spokesperson", "another official"): it refers to nobody named before.
+func (r *resolver) indefinite(i int) bool {
+	w := strings.ToLower(strings.Fields(r.text(i) + " x")[0])
+	switch w {
+	case "a", "an", "another", "one", "some", "several", "two", "three", "many", "any":
+		return true
+	}
+	return false
 }
 
 // hasName reports whether a cluster contains a proper name.

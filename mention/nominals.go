@@ -119,6 +119,11 @@ func (s *sentence) modifiersStart(i int) int {
 	k := i
 	for k > 0 {
 		w, l := s.words[k-1], s.lower[k-1]
+		// A possessive modifier: "the dockworkers' leader", "the party's chief".
+		if (w == "'" || w == "’" || l == "'s" || l == "’s") && k-2 >= 0 && !isPunct(s.words[k-2]) {
+			k -= 2
+			continue
+		}
 		if determiners[l] || notNames[l] || isPunct(w) {
 			break
 		}
