@@ -114,9 +114,12 @@ func (r *resolver) inQuote(pos int) bool {
 func (r *resolver) beforeVerb(j int) bool {
 	m := r.mention(j)
 	end := m.End
-	// "Demirel, the union's leader, welcomed …": skip the apposition.
-	if p := m.Apposition; p >= 0 && r.mention(p).Start > m.Start {
-		end = r.mention(p).End
+	// "Demirel, the union's leader, welcomed …" and "the union's leader,
+	// Demirel, welcomed …": skip the apposition and its closing comma.
+	if p := m.Apposition; p >= 0 {
+		if r.mention(p).Start > m.Start {
+			end = r.mention(p).End
+		}
 		if k := r.doc.TokenAt(end); k >= 0 && r.doc.Str(r.doc.Tokens[k].Span) == "," {
 			end = r.doc.Tokens[k].End
 		}
