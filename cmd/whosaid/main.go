@@ -72,6 +72,7 @@ func (a *app) rootCommand() *cobra.Command {
 	}
 	root.AddCommand(
 		a.extractCommand(),
+		a.evalCommand(),
 	)
 	return root
 }
