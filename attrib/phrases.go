@@ -370,3 +370,22 @@ func (v *view) personMention(m int) bool {
 	mm := v.doc.Mentions[m]
 	return mm.Type == whosaid.Person || mm.Kind == whosaid.MentionPronoun && (mm.Gender == whosaid.Male || mm.Gender == whosaid.Female)
 }
+
+// MentionFor returns the index of the mention that names the speaker in
+// source span s of doc — the outermost mention at the right end of the
+// span, or its apposed name — or -1.
+func MentionFor(doc *whosaid.Doc, s whosaid.Span) int {
+	first, last := doc.TokenAt(s.Start), doc.TokenAt(s.End-1)
+	if first < 0 || last < 0 {
+		return -1
+	}
+	v := &view{doc: doc}
+	v.words = make([]string, len(doc.Tokens))
+	m := v.mentionIn(first, last+1)
+	if m >= 0 {
+		if p := doc.Mentions[m].Apposition; p >= 0 && doc.Mentions[p].Kind == whosaid.MentionName && doc.Mentions[m].Kind != whosaid.MentionName {
+			m = p
+		}
+	}
+	return m
+}

@@ -1,0 +1,212 @@
+package model
+
+import (
+	"sort"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attrib"
+)
+
+// run is a labelled token run [start, end) inside one sentence.
+type run struct {
+	comp       string
+	start, end int
+	sent       int
+}
+
+func runsOf(doc *whosaid.Doc, labels []int) []run {
+	var out []run
+	for si, s := range doc.Sentences {
+		cur := run{sent: si}
+		for i := s.FirstToken; i <= s.EndToken; i++ {
+			l := lO
+			if i < s.EndToken {
+				l = labels[i]
+			}
+			if cur.comp != "" && (i == s.EndToken || isBegin(l) || component(l) != cur.comp) {
+				cur.end = i
+				out = append(out, cur)
+				cur = run{sent: si}
+			}
+			if i < s.EndToken && component(l) != "" && cur.comp == "" {
+				cur = run{comp: component(l), start: i, sent: si}
+			}
+		}
+	}
+	return out
+}
+
+// contentGroup is a content that may run over several sentences.
+type contentGroup struct {
+	start, end         int // tokens
+	firstSent, lastSnt int
+}
+
+// Statements groups tagged runs into statements: each cue anchors one;
+// the nearest source run of its sentence is its source; each content (runs
+// that continue from one sentence into the next are one content) goes to
+// the nearest cue. A content with no cue near it continues the previous
+// statement's speaker.
+func Statements(doc *whosaid.Doc, labels []int) []whosaid.Statement {
+	rs := runsOf(doc, labels)
+	var cues, sources []run
+	var groups []contentGroup
+	for _, r := range rs {
+		switch r.comp {
+		case "cue":
+			cues = append(cues, r)
+		case "source":
+			sources = append(sources, r)
+		case "content":
+			if n := len(groups); n > 0 && continues(doc, groups[n-1], r) {
+				groups[n-1].end, groups[n-1].lastSnt = r.end, r.sent
+				continue
+			}
+			groups = append(groups, contentGroup{r.start, r.end, r.sent, r.sent})
+		}
+	}
+	type stmt struct {
+		cue     *run
+		source  *run
+		content []contentGroup
+	}
+	stmts := make([]stmt, len(cues))
+	for i := range cues {
+		stmts[i].cue = &cues[i]
+		best, bestD := -1, 1<<30
+		for k := range sources {
+			s := sources[k]
+			if s.sent != cues[i].sent {
+				continue
+			}
+			d := cues[i].start - s.end
+			if d < 0 {
+				d = s.start - cues[i].end + 3 // after the cue: a little farther
+			}
+			if d < bestD {
+				best, bestD = k, d
+			}
+		}
+		if best >= 0 {
+			stmts[i].source = &sources[best]
+		}
+	}
+	var orphans []contentGroup
+	for _, g := range groups {
+		best, bestD := -1, 1<<30
+		for i, c := range cues {
+			if c.sent < g.firstSent-1 || c.sent > g.lastSnt+1 {
+				continue
+			}
+			// Within the content's sentences, distance in tokens; a cue in
+			// a neighbouring sentence is farther.
+			var d int
+			switch {
+			case c.end <= g.start:
+				d = g.start - c.end
+			case c.start >= g.end:
+				d = c.start - g.end
+			default:
+				d = 0
+			}
+			if c.sent < g.firstSent || c.sent > g.lastSnt {
+				d += 40
+			}
+			if d < bestD {
+				best, bestD = i, d
+			}
+		}
+		if best < 0 {
+			orphans = append(orphans, g)
+			continue
+		}
+		stmts[best].content = append(stmts[best].content, g)
+	}
+	span := func(i, j int) whosaid.Span {
+		return whosaid.Span{Start: doc.Tokens[i].Start, End: doc.Tokens[j-1].End}
+	}
+	var out []whosaid.Statement
+	for _, s := range stmts {
+		if len(s.content) == 0 {
+			continue
+		}
+		cue := span(s.cue.start, s.cue.end)
+		st := whosaid.Statement{Cue: &cue, Mention: -1, Entity: -1, Confidence: 0.8}
+		if s.source != nil {
+			src := span(s.source.start, s.source.end)
+			st.Source = &src
+			st.Mention = attrib.MentionFor(doc, src)
+		}
+		sort.Slice(s.content, func(i, j int) bool { return s.content[i].start < s.content[j].start })
+		for _, g := range s.content {
+			st.Content = append(st.Content, span(g.start, g.end))
+		}
+		out = append(out, st)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })
+	// A content without a cue continues the speaker of the statement
+	// before it.
+	for _, g := range orphans {
+		st := whosaid.Statement{Mention: -1, Entity: -1, Confidence: 0.5, Content: []whosaid.Span{span(g.start, g.end)}}
+		for k := len(out) - 1; k >= 0; k-- {
+			if out[k].Content[0].Start < st.Content[0].Start && out[k].Cue != nil {
+				st.Source, st.Mention = out[k].Source, out[k].Mention
+				break
+			}
+		}
+		out = append(out, st)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })
+	for i := range out {
+		out[i].Kind = kindOf(doc, out[i].Content)
+	}
+	return out
+}
+
+// continues reports whether content run r (starting a sentence) goes on
+// from group g (ending the sentence before it).
+func continues(doc *whosaid.Doc, g contentGroup, r run) bool {
+	if r.sent != g.lastSnt+1 || r.start != doc.Sentences[r.sent].FirstToken {
+		return false
+	}
+	prev := doc.Sentences[g.lastSnt]
+	// Allow a final punctuation token outside the content.
+	return g.end >= prev.EndToken-1
+}
+
+// kindOf: direct when the content is quotations only, mixed when it holds
+// a quoted piece, else indirect.
+func kindOf(doc *whosaid.Doc, content []whosaid.Span) whosaid.StatementKind {
+	inQuote, words := 0, 0
+	for _, c := range content {
+		for i := doc.TokenAt(c.Start); i >= 0 && i < len(doc.Tokens) && doc.Tokens[i].Start < c.End; i++ {
+			t := doc.Tokens[i]
+			if !wordy(doc.Str(t.Span)) {
+				continue
+			}
+			words++
+			for _, q := range doc.Quotes {
+				if q.Open && q.Nested == 0 && q.Span.Start <= t.Start && t.End <= q.Span.End {
+					inQuote++
+					break
+				}
+			}
+		}
+	}
+	switch {
+	case inQuote == 0:
+		return whosaid.Indirect
+	case inQuote >= words-1:
+		return whosaid.Direct
+	}
+	return whosaid.Mixed
+}
+
+func wordy(w string) bool {
+	for _, r := range w {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r > 0x7f && r != '“' && r != '”' && r != '‘' && r != '’' && r != '—' {
+			return true
+		}
+	}
+	return false
+}

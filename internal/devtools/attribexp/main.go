@@ -1,0 +1,81 @@
+// Command attribexp trains the attribution tagger on PolNeAR train and
+// scores it on the dev sentences in one process: a quick loop for trying
+// features. The shipped model is trained by `whosaid train attrib`.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"time"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attrib/model"
+	"github.com/whosaid/whosaid/corpus/brat"
+	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/score"
+	"github.com/whosaid/whosaid/segment"
+)
+
+func annotate(d *whosaid.Doc) error {
+	segment.Segment(d)
+	d.Quotes = segment.FindQuotes(d.Text, d.Paragraphs, d.Sentences)
+	d.Mentions = mention.Detect(d)
+	return nil
+}
+
+func main() {
+	shared := flag.String("shared", "../shared", "shared data folder")
+	iters := flag.Int("iters", 8, "training passes")
+	limit := flag.Int("limit", 0, "train on the first N documents only")
+	flag.Parse()
+	train, err := brat.LoadCorpus(*shared + "/corpora/polnear/train")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if *limit > 0 && *limit < len(train) {
+		train = train[:*limit]
+	}
+	dev, err := brat.LoadCorpus(*shared + "/corpora/polnear/dev")
+	if err != nil {
+		log.Fatal(err)
+	}
+	start := time.Now()
+	m, err := model.Train(train, annotate, model.TrainOptions{Iterations: *iters, Seed: 1, Progress: os.Stderr})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Fprintf(os.Stderr, "trained on %d docs in %s, %d features\n", len(train), time.Since(start).Round(time.Second), m.Features())
+	texts := map[string][]rune{}
+	pred := map[string][]score.Span{}
+	for _, d := range dev {
+		doc := &whosaid.Doc{Text: d.Text}
+		annotate(doc)
+		labels := m.Tag(doc)
+		sts := model.Statements(doc, labels)
+		texts[d.Name] = []rune(d.Text)
+		var spans []score.Span
+		for _, s := range sts {
+			if s.Source != nil {
+				spans = append(spans, score.Span{Label: "source", Start: doc.Char(s.Source.Start), End: doc.Char(s.Source.End)})
+			}
+			if s.Cue != nil {
+				spans = append(spans, score.Span{Label: "cue", Start: doc.Char(s.Cue.Start), End: doc.Char(s.Cue.End)})
+			}
+			for _, c := range s.Content {
+				spans = append(spans, score.Span{Label: "content", Start: doc.Char(c.Start), End: doc.Char(c.End)})
+			}
+		}
+		pred[d.Name] = spans
+	}
+	f, err := os.Open(*shared + "/corpora/polnear-cofenet/polnear-valid.jsonl")
+	if err != nil {
+		log.Fatal(err)
+	}
+	sents, err := score.ReadSentences(f)
+	if err != nil {
+		log.Fatal(err)
+	}
+	score.Sentences(sents, texts, pred).Write(os.Stdout)
+}
