@@ -4,6 +4,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"fmt"
 	"log"
@@ -28,6 +29,7 @@ func annotate(d *whosaid.Doc) error {
 func main() {
 	shared := flag.String("shared", "../shared", "shared data folder")
 	iters := flag.Int("iters", 8, "training passes")
+	out := flag.String("out", "", "write predictions as extract-like JSON lines (for spanscore.py --misses)")
 	limit := flag.Int("limit", 0, "train on the first N documents only")
 	flag.Parse()
 	train, err := brat.LoadCorpus(*shared + "/corpora/polnear/train")
@@ -69,6 +71,9 @@ func main() {
 		}
 		pred[d.Name] = spans
 	}
+	if *out != "" {
+		writePred(*out, dev, texts, pred)
+	}
 	f, err := os.Open(*shared + "/corpora/polnear-cofenet/polnear-valid.jsonl")
 	if err != nil {
 		log.Fatal(err)
@@ -78,4 +83,22 @@ func main() {
 		log.Fatal(err)
 	}
 	score.Sentences(sents, texts, pred).Write(os.Stdout)
+}
+
+// writePred writes one JSON object per article in the shape spanscore.py
+// reads: source, text, statements with source/cue/content spans.
+func writePred(path string, dev []*brat.Document, texts map[string][]rune, pred map[string][]score.Span) {
+	f, err := os.Create(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	for _, d := range dev {
+		var sts []map[string]any
+		for _, sp := range pred[d.Name] {
+			sts = append(sts, map[string]any{sp.Label: map[string]any{"start": sp.Start, "end": sp.End, "text": string(texts[d.Name][sp.Start:sp.End])}})
+		}
+		enc.Encode(map[string]any{"source": d.Name + ".txt", "text": d.Text, "statements": sts})
+	}
 }
