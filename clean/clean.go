@@ -3,11 +3,14 @@ package clean
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/clean/htmlbody"
 )
 
-// Cleaner is the cleaning stage.
+// Cleaner is the cleaning stage: raw bytes in, article text and metadata
+// out.
 type Cleaner struct{}
 
 func (Cleaner) Name() string              { return "clean" }
@@ -18,6 +21,47 @@ func (Cleaner) Assigns() []whosaid.Layer {
 
 // Process sets doc.Text and doc.Meta from doc.Raw.
 func (Cleaner) Process(_ context.Context, doc *whosaid.Doc) error {
-	doc.SetText(strings.ToValidUTF8(string(doc.Raw), "\uFFFD"))
+	var res *Result
+	if doc.MediaType == whosaid.MediaHTML {
+		pg, err := htmlbody.Extract(doc.Raw, doc.URL)
+		if err != nil {
+			return err
+		}
+		res = FromHTML(pg)
+		if doc.URL == "" {
+			doc.URL = pg.URL
+		}
+	} else {
+		text, _, err := Decode(doc.Raw)
+		if err != nil {
+			return err
+		}
+		res = Plain(text)
+	}
+	if strings.TrimSpace(res.Text) == "" {
+		return whosaid.Errorf(whosaid.EEmpty, "no article text found")
+	}
+	doc.SetText(res.Text)
+	doc.Meta = res.Meta
+	if doc.Meta.Published == nil {
+		ref, refFrom := reference(doc)
+		doc.Meta.Published, doc.Meta.PublishedClock, doc.Meta.PublishedFrom = resolveDate(res.dates, ref, refFrom)
+	}
+	if doc.Meta.Published == nil && doc.PublishedHint != nil {
+		t := *doc.PublishedHint
+		doc.Meta.Published, doc.Meta.PublishedClock, doc.Meta.PublishedFrom = &t, true, "input record"
+	}
 	return nil
+}
+
+// reference is the date relative expressions are resolved against: the
+// user's --as-of, else the crawl time the input carries.
+func reference(doc *whosaid.Doc) (*time.Time, string) {
+	switch {
+	case doc.AsOf != nil:
+		return doc.AsOf, "--as-of"
+	case doc.Fetched != nil:
+		return doc.Fetched, "the crawl date"
+	}
+	return nil, ""
 }

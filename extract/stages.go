@@ -4,6 +4,7 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attrib"
 	"github.com/whosaid/whosaid/clean"
+	"github.com/whosaid/whosaid/dates"
 	"github.com/whosaid/whosaid/identity"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/segment"
@@ -19,6 +20,7 @@ func DefaultStages() []whosaid.Stage {
 		mention.Detector{},
 		attrib.Rules{},
 		identity.Resolver{},
+		dates.SaidOn{},
 	}
 }
 
