@@ -11,7 +11,12 @@ import (
 
 // Cleaner is the cleaning stage: raw bytes in, article text and metadata
 // out.
-type Cleaner struct{}
+type Cleaner struct {
+	// AsIs keeps plain text exactly as decoded, for inputs that are already
+	// clean article text whose offsets matter (annotated corpora): no
+	// chrome removal, no normalisation. The first line still gives the title.
+	AsIs bool
+}
 
 func (Cleaner) Name() string              { return "clean" }
 func (Cleaner) Requires() []whosaid.Layer { return []whosaid.Layer{whosaid.LayerRaw} }
@@ -20,9 +25,10 @@ func (Cleaner) Assigns() []whosaid.Layer {
 }
 
 // Process sets doc.Text and doc.Meta from doc.Raw.
-func (Cleaner) Process(_ context.Context, doc *whosaid.Doc) error {
+func (c Cleaner) Process(_ context.Context, doc *whosaid.Doc) error {
 	var res *Result
-	if doc.MediaType == whosaid.MediaHTML {
+	switch {
+	case doc.MediaType == whosaid.MediaHTML:
 		pg, err := htmlbody.Extract(doc.Raw, doc.URL)
 		if err != nil {
 			return err
@@ -31,7 +37,16 @@ func (Cleaner) Process(_ context.Context, doc *whosaid.Doc) error {
 		if doc.URL == "" {
 			doc.URL = pg.URL
 		}
-	} else {
+	case c.AsIs:
+		text, _, err := Decode(doc.Raw)
+		if err != nil {
+			return err
+		}
+		res = &Result{Text: text}
+		if first, _, _ := strings.Cut(strings.TrimSpace(text), "\n"); titleLike(first) {
+			res.Meta.Title = strings.TrimSpace(first)
+		}
+	default:
 		text, _, err := Decode(doc.Raw)
 		if err != nil {
 			return err

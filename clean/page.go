@@ -75,7 +75,7 @@ func (p *page) findTitle() int {
 		if l.blank {
 			continue
 		}
-		if titleLike(l.text) && !endsSentence(l.text) {
+		if titleLike(l.text) && (!endsSentence(l.text) || headlineCase(words(l.text))) {
 			return i
 		}
 		if prose(l.text) && endsSentence(l.text) {

@@ -120,3 +120,10 @@ func TestPlainDatelines(t *testing.T) {
 		}
 	}
 }
+
+func TestPlainHeadlineWithFullStop(t *testing.T) {
+	r := Plain("Senator Warns Of Budget Gap In Annual Report.\n\nThe senator said on Monday that the gap would grow next year unless spending was cut.\n")
+	if r.Meta.Title != "Senator Warns Of Budget Gap In Annual Report." || strings.Contains(r.Text, "Annual Report") {
+		t.Errorf("title %q, text %q", r.Meta.Title, r.Text)
+	}
+}

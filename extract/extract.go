@@ -22,6 +22,9 @@ type Options struct {
 	Workers int
 	// Stdin is read for the input "-".
 	Stdin io.Reader
+	// TextAsIs keeps plain-text inputs exactly as they are: for annotated
+	// corpora, whose offsets must not move.
+	TextAsIs bool
 	// Stages replaces the default annotation stages (tests use it).
 	Stages []whosaid.Stage
 	// Linker replaces the default cross-article speaker linker.
@@ -49,7 +52,7 @@ type Result struct {
 func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	stages := opt.Stages
 	if stages == nil {
-		stages = DefaultStages()
+		stages = Stages(opt.TextAsIs)
 	}
 	p, err := pipeline.New([]whosaid.Layer{whosaid.LayerRaw}, stages...)
 	if err != nil {

@@ -12,9 +12,13 @@ import (
 
 // DefaultStages is the annotation pipeline, in order. This table is the one
 // place where stages are chosen.
-func DefaultStages() []whosaid.Stage {
+func DefaultStages() []whosaid.Stage { return Stages(false) }
+
+// Stages is the annotation pipeline; textAsIs keeps plain-text inputs as
+// they are (see clean.Cleaner.AsIs).
+func Stages(textAsIs bool) []whosaid.Stage {
 	return []whosaid.Stage{
-		clean.Cleaner{},
+		clean.Cleaner{AsIs: textAsIs},
 		segment.Segmenter{},
 		segment.Quoter{},
 		mention.Detector{},

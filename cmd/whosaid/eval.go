@@ -114,7 +114,7 @@ func (a *app) predictions(cmd *cobra.Command, gold string, docs []*brat.Document
 	for _, d := range docs {
 		paths = append(paths, filepath.Join(textDir, d.Name+".txt"))
 	}
-	res, err := extract.Run(cmd.Context(), paths, extract.Options{OnError: func(err error) { fmt.Fprintln(a.stderr, "whosaid:", err) }})
+	res, err := extract.Run(cmd.Context(), paths, extract.Options{TextAsIs: true, OnError: func(err error) { fmt.Fprintln(a.stderr, "whosaid:", err) }})
 	if err != nil {
 		return nil, err
 	}

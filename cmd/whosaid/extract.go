@@ -12,6 +12,7 @@ import (
 
 func (a *app) extractCommand() *cobra.Command {
 	var format, asOf string
+	var asIs bool
 	var workers int
 	cmd := &cobra.Command{
 		Use:   "extract [flags] PATH... | -",
@@ -34,7 +35,7 @@ on standard error), 2 when the command could not run.`,
 			if err != nil {
 				return err
 			}
-			opt := extract.Options{Workers: workers, Stdin: a.stdin}
+			opt := extract.Options{Workers: workers, Stdin: a.stdin, TextAsIs: asIs}
 			if asOf != "" {
 				t, err := time.Parse("2006-01-02", asOf)
 				if err != nil {
@@ -66,6 +67,7 @@ on standard error), 2 when the command could not run.`,
 	}
 	cmd.Flags().StringVar(&format, "format", "", "output format: jsonl, json or text (default: text on a terminal, else jsonl)")
 	cmd.Flags().StringVar(&asOf, "as-of", "", "reference date (YYYY-MM-DD) for relative dates such as \"30 days ago\"")
+	cmd.Flags().BoolVar(&asIs, "text-as-is", false, "take plain-text inputs as clean article text: no chrome removal or normalisation (for annotated corpora, whose offsets must not move)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "articles annotated at once (default: number of CPUs)")
 	return cmd
 }
