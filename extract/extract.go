@@ -25,6 +25,9 @@ type Options struct {
 	// TextAsIs keeps plain-text inputs exactly as they are: for annotated
 	// corpora, whose offsets must not move.
 	TextAsIs bool
+	// Attribution chooses how statements are found: AttribModel (default)
+	// or AttribRules.
+	Attribution string
 	// Stages replaces the default annotation stages (tests use it).
 	Stages []whosaid.Stage
 	// Linker replaces the default cross-article speaker linker.
@@ -52,7 +55,10 @@ type Result struct {
 func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 	stages := opt.Stages
 	if stages == nil {
-		stages = Stages(opt.TextAsIs)
+		var err error
+		if stages, err = Stages(opt); err != nil {
+			return nil, err
+		}
 	}
 	p, err := pipeline.New([]whosaid.Layer{whosaid.LayerRaw}, stages...)
 	if err != nil {

@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"context"
+	"fmt"
+
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attrib"
+	"github.com/whosaid/whosaid/attrib/model"
 	"github.com/whosaid/whosaid/clean"
 	"github.com/whosaid/whosaid/dates"
 	"github.com/whosaid/whosaid/identity"
@@ -12,21 +16,49 @@ import (
 
 // DefaultStages is the annotation pipeline, in order. This table is the one
 // place where stages are chosen.
-func DefaultStages() []whosaid.Stage { return Stages(false) }
+func DefaultStages() ([]whosaid.Stage, error) { return Stages(Options{}) }
 
-// Stages is the annotation pipeline; textAsIs keeps plain-text inputs as
-// they are (see clean.Cleaner.AsIs).
-func Stages(textAsIs bool) []whosaid.Stage {
-	return []whosaid.Stage{
-		clean.Cleaner{AsIs: textAsIs},
-		segment.Segmenter{},
-		segment.Quoter{},
-		mention.Detector{},
-		attrib.Rules{},
-		identity.Resolver{},
-		dates.SaidOn{},
+// Attribution methods: the learned tagger (the default) or the rules.
+const (
+	AttribModel = "model"
+	AttribRules = "rules"
+)
+
+// Stages is the annotation pipeline for a run's options.
+func Stages(opt Options) ([]whosaid.Stage, error) {
+	stages := []whosaid.Stage{clean.Cleaner{AsIs: opt.TextAsIs}}
+	stages = append(stages, BeforeAttribution()...)
+	switch opt.Attribution {
+	case "", AttribModel:
+		m, err := model.Default()
+		if err != nil {
+			return nil, err
+		}
+		stages = append(stages, model.Tagger{Model: m, WithRules: true})
+	case AttribRules:
+		stages = append(stages, attrib.Rules{})
+	default:
+		return nil, fmt.Errorf("unknown attribution method %q (want %s or %s)", opt.Attribution, AttribModel, AttribRules)
 	}
+	return append(stages, identity.Resolver{}, dates.SaidOn{}), nil
 }
 
 // DefaultLinker links speakers across the articles of one run.
 func DefaultLinker() whosaid.Linker { return identity.Linker{} }
+
+// BeforeAttribution are the stages between cleaning and attribution: what
+// the attribution model reads. Training runs exactly these, so the model
+// learns from the annotations it will see at run time.
+func BeforeAttribution() []whosaid.Stage {
+	return []whosaid.Stage{segment.Segmenter{}, segment.Quoter{}, mention.Detector{}}
+}
+
+// Annotate runs BeforeAttribution on a Doc whose Text is set.
+func Annotate(doc *whosaid.Doc) error {
+	for _, s := range BeforeAttribution() {
+		if err := s.Process(context.Background(), doc); err != nil {
+			return fmt.Errorf("%s: %w", s.Name(), err)
+		}
+	}
+	return nil
+}

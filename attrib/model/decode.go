@@ -49,6 +49,14 @@ type contentGroup struct {
 // statement's speaker.
 func Statements(doc *whosaid.Doc, labels []int) []whosaid.Statement {
 	rs := runsOf(doc, labels)
+	// A sentence with a cue of its own starts a new statement: its content
+	// does not continue the previous sentence's ("…," he said. "…," she said).
+	hasCue := map[int]bool{}
+	for _, r := range rs {
+		if r.comp == "cue" {
+			hasCue[r.sent] = true
+		}
+	}
 	var cues, sources []run
 	var groups []contentGroup
 	for _, r := range rs {
@@ -58,7 +66,7 @@ func Statements(doc *whosaid.Doc, labels []int) []whosaid.Statement {
 		case "source":
 			sources = append(sources, r)
 		case "content":
-			if n := len(groups); n > 0 && continues(doc, groups[n-1], r) {
+			if n := len(groups); n > 0 && !hasCue[r.sent] && continues(doc, groups[n-1], r) {
 				groups[n-1].end, groups[n-1].lastSnt = r.end, r.sent
 				continue
 			}

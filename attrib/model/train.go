@@ -80,7 +80,7 @@ func Train(docs []*brat.Document, annotate Annotator, opt TrainOptions) (*Model,
 	}
 	w.average(t)
 	w.prune()
-	return &Model{w: w}, nil
+	return &Model{w: w, Clusters: opt.Clusters}, nil
 }
 
 // rowsFor looks up the feature rows of a sentence, with the context

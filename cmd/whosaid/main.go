@@ -73,6 +73,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.AddCommand(
 		a.extractCommand(),
 		a.evalCommand(),
+		a.trainCommand(),
 	)
 	return root
 }

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/whosaid/whosaid/attrib/model"
+	"github.com/whosaid/whosaid/corpus/brat"
+	"github.com/whosaid/whosaid/extract"
+)
+
+func (a *app) trainCommand() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "train",
+		Short: "train whosaid's models from annotated corpora",
+		Long: `train reproduces the models whosaid ships (they are embedded in the binary).
+Training is deterministic given --seed: the same corpus and seed give the same file.`,
+	}
+	cmd.AddCommand(a.trainAttribCommand())
+	return cmd
+}
+
+func (a *app) trainAttribCommand() *cobra.Command {
+	var corpus, out, dev string
+	var iters int
+	var seed int64
+	cmd := &cobra.Command{
+		Use:   "attrib --corpus DIR --out FILE",
+		Short: "train the attribution tagger on a brat corpus (e.g. PolNeAR train)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if corpus == "" || out == "" {
+				return fmt.Errorf("--corpus and --out are required")
+			}
+			docs, err := brat.LoadCorpus(corpus)
+			if err != nil {
+				return err
+			}
+			opt := model.TrainOptions{Iterations: iters, Seed: seed, Progress: a.stderr}
+			if dev != "" {
+				if opt.Dev, err = brat.LoadCorpus(dev); err != nil {
+					return err
+				}
+			}
+			start := time.Now()
+			m, err := model.Train(docs, extract.Annotate, opt)
+			if err != nil {
+				return err
+			}
+			if err := writeAtomic(out, m.Save); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stderr, "attrib: %d documents, %d features, %s → %s\n", len(docs), m.Features(), time.Since(start).Round(time.Second), out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&corpus, "corpus", "", "brat corpus to learn from (DIR/text/*.txt and DIR/attributions/*.ann)")
+	cmd.Flags().StringVar(&out, "out", "", "model file to write")
+	cmd.Flags().StringVar(&dev, "dev", "", "optional brat corpus to report accuracy on after each pass")
+	cmd.Flags().IntVar(&iters, "iters", 12, "passes over the corpus")
+	cmd.Flags().Int64Var(&seed, "seed", 1, "shuffling seed")
+	return cmd
+}
+
+// writeAtomic writes a file through a temporary one, so an interrupted
+// run never leaves a half-written model where a good one was.
+func writeAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".whosaid-*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
