@@ -14,7 +14,7 @@ import (
 )
 
 // sharedDir finds ../shared from the module root, or skips the test.
-func sharedDir(t *testing.T) string {
+func sharedDir(t testing.TB) string {
 	t.Helper()
 	dir, _ := os.Getwd()
 	for {
