@@ -7,6 +7,7 @@ package extract
 import (
 	"context"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/whosaid/whosaid"
@@ -65,14 +66,18 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{}
+	// Inputs fail both in the reading goroutine and in the annotation loop.
+	var failMu sync.Mutex
 	fail := func(err error) {
+		failMu.Lock()
+		defer failMu.Unlock()
 		res.Failed++
 		if opt.OnError != nil {
 			opt.OnError(err)
 		}
 	}
 	in := make(chan *whosaid.Doc)
-	reader := &ingest.Reader{Stdin: opt.Stdin}
+	reader := &ingest.Reader{Stdin: opt.Stdin, OnRecordError: fail}
 	go func() {
 		defer close(in)
 		_ = ingest.Walk(paths, func(path string, err error) error {

@@ -24,6 +24,10 @@ type Reader struct {
 	MaxBytes int64
 	// Stdin is read for the input "-".
 	Stdin io.Reader
+	// OnRecordError is told about each bad record inside an archive, feed or
+	// JSONL file, whose other records go on. When nil, Read returns the
+	// record errors joined, after emitting the good records.
+	OnRecordError func(error)
 }
 
 // ReadPath opens path ("-" for standard input) and calls emit for each
@@ -65,7 +69,18 @@ func (r *Reader) Read(name string, in io.Reader, emit func(*whosaid.Doc)) error 
 		defer zr.Close()
 		src = zr
 	}
-	raw, err := io.ReadAll(io.LimitReader(src, limit+1))
+	// Archives, feeds and JSONL hold many articles and are streamed record
+	// by record; anything else is one article.
+	sb := bufio.NewReaderSize(src, 64<<10)
+	switch container(name, sb) {
+	case containerWARC:
+		return r.records(name, func(rec func(*whosaid.Doc, error)) error { return readWARC(name, sb, limit, rec) }, emit)
+	case containerFeed:
+		return r.records(name, func(rec func(*whosaid.Doc, error)) error { return readFeed(name, sb, limit, rec) }, emit)
+	case containerJSONL:
+		return r.records(name, func(rec func(*whosaid.Doc, error)) error { return readJSONL(name, sb, limit, rec) }, emit)
+	}
+	raw, err := io.ReadAll(io.LimitReader(sb, limit+1))
 	if err != nil {
 		what := "read failed"
 		if compressed {
@@ -88,6 +103,32 @@ func (r *Reader) Read(name string, in io.Reader, emit func(*whosaid.Doc)) error 
 	}
 	emit(&whosaid.Doc{ID: RawID(raw), Source: name, Raw: raw, MediaType: media})
 	return nil
+}
+
+// records runs a container reader, passing good records to emit and bad
+// ones to OnRecordError (or collecting them).
+func (r *Reader) records(name string, read func(func(*whosaid.Doc, error)) error, emit func(*whosaid.Doc)) error {
+	var errs []error
+	n := 0
+	err := read(func(d *whosaid.Doc, err error) {
+		if err != nil {
+			if r.OnRecordError != nil {
+				r.OnRecordError(err)
+			} else {
+				errs = append(errs, err)
+			}
+			return
+		}
+		n++
+		emit(d)
+	})
+	if err != nil {
+		errs = append(errs, err)
+	}
+	if n == 0 && len(errs) == 0 {
+		return whosaid.InputError(whosaid.EEmpty, name, "no articles in it")
+	}
+	return errors.Join(errs...)
 }
 
 // RawID is a stable identifier of input bytes: the article id, so the
