@@ -71,7 +71,6 @@ func readWARC(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc,
 	}
 }
 
-
 // warcHeader reads "WARC/1.x" and the named fields up to the blank line.
 func warcHeader(br *bufio.Reader) (http.Header, error) {
 	var version string
