@@ -52,26 +52,52 @@ type Result struct {
 	Failed int
 }
 
-// Run reads every input named by paths and annotates it.
+// Run reads every input named by paths, annotates it, and links speakers
+// across the articles of the run. It holds every article in memory; a
+// store ingests with Stream instead.
 func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
+	res := &Result{}
+	failed, err := Stream(ctx, paths, opt, func(d *whosaid.Doc) error {
+		res.Docs = append(res.Docs, d)
+		return nil
+	})
+	res.Failed = failed
+	if err != nil {
+		return res, err
+	}
+	linker := opt.Linker
+	if linker == nil {
+		linker = DefaultLinker()
+	}
+	res.Speakers, err = linker.Link(ctx, res.Docs)
+	return res, err
+}
+
+// Stream reads and annotates every input named by paths and hands each
+// article to use, in input order, as soon as it is ready; nothing is kept.
+// It returns how many inputs (or records) failed. An error from use stops
+// the run and is returned.
+func Stream(ctx context.Context, paths []string, opt Options, use func(*whosaid.Doc) error) (int, error) {
 	stages := opt.Stages
 	if stages == nil {
 		var err error
 		if stages, err = Stages(opt); err != nil {
-			return nil, err
+			return 0, err
 		}
 	}
 	p, err := pipeline.New([]whosaid.Layer{whosaid.LayerRaw}, stages...)
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
-	res := &Result{}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	// Inputs fail both in the reading goroutine and in the annotation loop.
 	var failMu sync.Mutex
+	failed := 0
 	fail := func(err error) {
 		failMu.Lock()
 		defer failMu.Unlock()
-		res.Failed++
+		failed++
 		if opt.OnError != nil {
 			opt.OnError(err)
 		}
@@ -97,7 +123,11 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 			return ctx.Err()
 		})
 	}()
+	var useErr error
 	for d := range p.RunAll(ctx, in, opt.Workers) {
+		if useErr != nil {
+			continue // drain after a failure of use
+		}
 		if !opt.KeepRaw {
 			d.Raw = nil
 		}
@@ -109,17 +139,17 @@ func Run(ctx context.Context, paths []string, opt Options) (*Result, error) {
 		if opt.OnDoc != nil {
 			opt.OnDoc(d)
 		}
-		res.Docs = append(res.Docs, d)
+		if err := use(d); err != nil {
+			useErr = err
+			cancel()
+		}
 	}
-	if err := ctx.Err(); err != nil {
-		return res, err
+	failMu.Lock()
+	defer failMu.Unlock()
+	if useErr != nil {
+		return failed, useErr
 	}
-	linker := opt.Linker
-	if linker == nil {
-		linker = DefaultLinker()
-	}
-	res.Speakers, err = linker.Link(ctx, res.Docs)
-	return res, err
+	return failed, ctx.Err()
 }
 
 func docError(d *whosaid.Doc) error {
