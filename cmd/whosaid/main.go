@@ -74,6 +74,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.extractCommand(),
 		a.evalCommand(),
 		a.trainCommand(),
+		a.namesCommand(),
 	)
 	return root
 }
