@@ -1,0 +1,88 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// migrations build the schema step by step; the file's user_version says
+// how many have run. Never edit a migration once released: add one.
+var migrations = []string{
+	// 1: articles, speakers, statements, review decisions.
+	`CREATE TABLE articles(
+		rowid INTEGER PRIMARY KEY,
+		id TEXT NOT NULL UNIQUE,
+		url TEXT, source TEXT, version INTEGER NOT NULL DEFAULT 1,
+		title TEXT, outlet TEXT, byline TEXT, published TEXT, published_from TEXT,
+		text TEXT NOT NULL,
+		raw_gz BLOB, raw_sha256 TEXT,
+		ingested_at TEXT NOT NULL);
+	CREATE INDEX articles_url ON articles(url);
+	CREATE TABLE speakers(
+		rowid INTEGER PRIMARY KEY,
+		id TEXT NOT NULL UNIQUE,
+		name TEXT NOT NULL, type TEXT,
+		merged_into TEXT);
+	CREATE TABLE speaker_variants(speaker_id TEXT NOT NULL, variant TEXT NOT NULL, n INTEGER NOT NULL DEFAULT 1,
+		PRIMARY KEY(speaker_id, variant));
+	CREATE TABLE speaker_keys(key TEXT NOT NULL, speaker_id TEXT NOT NULL, PRIMARY KEY(key, speaker_id));
+	CREATE TABLE speaker_roles(speaker_id TEXT NOT NULL, role TEXT NOT NULL, PRIMARY KEY(speaker_id, role));
+	CREATE TABLE statements(
+		rowid INTEGER PRIMARY KEY,
+		id TEXT NOT NULL UNIQUE,
+		article_id TEXT NOT NULL REFERENCES articles(id),
+		seq INTEGER NOT NULL, kind TEXT NOT NULL,
+		speaker_id TEXT, speaker_variant TEXT,
+		source_text TEXT, source_start INTEGER, source_end INTEGER,
+		cue_text TEXT, cue_start INTEGER, cue_end INTEGER,
+		content_text TEXT NOT NULL, content_start INTEGER NOT NULL, content_end INTEGER NOT NULL, fragments TEXT,
+		said_on TEXT, said_on_from TEXT, confidence REAL);
+	CREATE INDEX statements_article ON statements(article_id);
+	CREATE INDEX statements_speaker ON statements(speaker_id);
+	CREATE TABLE decisions(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, speaker_id TEXT NOT NULL, other_id TEXT,
+		variants TEXT, why TEXT NOT NULL, at TEXT NOT NULL);
+	CREATE TABLE pinned(variant TEXT PRIMARY KEY, speaker_id TEXT NOT NULL);`,
+	// 2: full-text search and date filters.
+	`CREATE VIRTUAL TABLE statements_fts USING fts5(content, speaker, title, tokenize='unicode61 remove_diacritics 2');
+	INSERT INTO statements_fts(rowid, content, speaker, title)
+		SELECT s.rowid, s.content_text, COALESCE(sp.name, '') || ' ' || COALESCE(s.speaker_variant, ''), COALESCE(a.title, '')
+		FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id;
+	CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, tokenize='unicode61 remove_diacritics 2');
+	INSERT INTO articles_fts(rowid, title, text) SELECT rowid, COALESCE(title, ''), text FROM articles;
+	CREATE INDEX statements_said_on ON statements(said_on);
+	CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);`,
+}
+
+// SchemaVersion is the version this build writes.
+var SchemaVersion = len(migrations)
+
+// migrate runs the migrations the file has not seen, each in its own
+// transaction, up to version to.
+func migrate(ctx context.Context, db *sql.DB, to int) error {
+	var have int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&have); err != nil {
+		return err
+	}
+	if have > len(migrations) {
+		return fmt.Errorf("the store was written by a newer whosaid (schema %d, this one knows %d)", have, len(migrations))
+	}
+	for v := have; v < to; v++ {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, migrations[v]); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("schema migration %d: %w", v+1, err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", v+1)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
