@@ -39,6 +39,10 @@ type Options struct {
 	// OnError is called for every input that could not be read, as soon as
 	// it fails.
 	OnError func(error)
+	// Skip, when set, is asked about each article as soon as it is read;
+	// true drops it before annotation (a store skips what it holds, so an
+	// interrupted ingest resumes where it stopped).
+	Skip func(*whosaid.Doc) bool
 	// OnDoc is called for every article once annotated, in input order
 	// (before linking), for progress reports.
 	OnDoc func(*whosaid.Doc)
@@ -112,6 +116,9 @@ func Stream(ctx context.Context, paths []string, opt Options, use func(*whosaid.
 				return ctx.Err()
 			}
 			if err := reader.ReadPath(path, func(d *whosaid.Doc) {
+				if opt.Skip != nil && opt.Skip(d) {
+					return
+				}
 				d.AsOf = opt.AsOf
 				select {
 				case in <- d:

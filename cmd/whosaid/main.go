@@ -33,6 +33,8 @@ type app struct {
 	stdout, stderr io.Writer
 	stdoutTTY      bool
 	stderrTTY      bool
+	// db is the store file (--db); empty for the default one.
+	db string
 }
 
 func main() {
@@ -75,7 +77,15 @@ func (a *app) rootCommand() *cobra.Command {
 		a.evalCommand(),
 		a.trainCommand(),
 		a.namesCommand(),
+		a.ingestCommand(),
+		a.searchCommand(),
+		a.speakersCommand(),
+		a.speakerCommand(),
+		a.articleCommand(),
+		a.exportCommand(),
+		a.statsCommand(),
 	)
+	root.PersistentFlags().StringVar(&a.db, "db", "", "store file (default: $XDG_DATA_HOME/whosaid/whosaid.db)")
 	return root
 }
 
