@@ -25,6 +25,7 @@ type Generator struct {
 	rng      *rand.Rand
 	speakers []speaker
 	outlets  []string
+	places   []string
 	start    time.Time
 	n        int
 }
@@ -42,6 +43,9 @@ var (
 	orgs    = []string{"Party", "Ministry", "Movement", "Council", "Union", "Front", "Authority", "Alliance"}
 	verbs   = []string{"said", "stressed", "warned", "claimed", "noted", "added", "insisted", "pointed out", "argued", "declared", "told reporters"}
 	topics  = []string{"the budget", "the border", "the elections", "the ceasefire", "the reforms", "the strike", "fuel prices", "the talks", "the water supply", "the new law"}
+	// things gives topics a proper noun of their own ("the Varo dam
+	// project"), so the vocabulary grows with the corpus as news does.
+	things = []string{"dam project", "province", "pipeline", "port", "railway", "hospital", "district", "agreement", "commission", "airport", "refinery", "bridge"}
 	claims  = []string{"would not be delayed", "was a matter of national security", "had been agreed in principle", "must be reviewed by parliament", "would be decided next month", "was the fault of the previous government", "could not continue without outside help", "was moving in the right direction"}
 	chrome  = []string{"Share", "Add to favorites", "Loading...", "Print", "Most Popular", "Related Stories", "Comments"}
 	weekday = []string{"on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "yesterday", "on Sunday"}
@@ -56,6 +60,9 @@ func New(seed int64, speakers, outlets int) *Generator {
 			org: g.word(2) + " " + g.pick(orgs), female: g.rng.Intn(2) == 0,
 		})
 	}
+	for i := 0; i < 20*speakers+100; i++ {
+		g.places = append(g.places, g.word(2))
+	}
 	for i := 0; i < outlets; i++ {
 		g.outlets = append(g.outlets, g.word(2)+" "+g.pick([]string{"News", "Times", "Post", "Daily", "Observer", "Agency"}))
 	}
@@ -63,6 +70,14 @@ func New(seed int64, speakers, outlets int) *Generator {
 }
 
 func (g *Generator) pick(xs []string) string { return xs[g.rng.Intn(len(xs))] }
+
+// topic is a common topic or one about a named place or project.
+func (g *Generator) topic() string {
+	if g.rng.Intn(2) == 0 {
+		return g.pick(topics)
+	}
+	return "the " + g.places[g.rng.Intn(len(g.places))] + " " + g.pick(things)
+}
 
 // word makes a capitalised pseudo-word of n syllables.
 func (g *Generator) word(n int) string {
@@ -102,17 +117,17 @@ func (g *Generator) Next() Article {
 	topic := strings.TrimPrefix(g.pick(topics), "the ")
 	title := fmt.Sprintf("%s: %s %s", g.variant(sp.family), strings.ToUpper(topic[:1])+topic[1:], g.pick(claims))
 	var paras []string
-	paras = append(paras, fmt.Sprintf("The %s of the %s, %s, %s %s that %s %s.", sp.role, sp.org, full, g.pick(verbs), g.pick(weekday), g.pick(topics), g.pick(claims)))
+	paras = append(paras, fmt.Sprintf("The %s of the %s, %s, %s %s that %s %s.", sp.role, sp.org, full, g.pick(verbs), g.pick(weekday), g.topic(), g.pick(claims)))
 	for k := 0; k < 3+g.rng.Intn(6); k++ {
 		switch g.rng.Intn(4) {
 		case 0:
-			paras = append(paras, fmt.Sprintf("“We have said many times that %s %s,” %s %s.", g.pick(topics), g.pick(claims), g.variant(sp.family), g.pick(verbs)))
+			paras = append(paras, fmt.Sprintf("“We have said many times that %s %s,” %s %s.", g.topic(), g.pick(claims), g.variant(sp.family), g.pick(verbs)))
 		case 1:
-			paras = append(paras, fmt.Sprintf("%s also %s that %s %s, adding that %s %s.", strings.ToUpper(he[:1])+he[1:], g.pick(verbs), g.pick(topics), g.pick(claims), g.pick(topics), g.pick(claims)))
+			paras = append(paras, fmt.Sprintf("%s also %s that %s %s, adding that %s %s.", strings.ToUpper(he[:1])+he[1:], g.pick(verbs), g.topic(), g.pick(claims), g.topic(), g.pick(claims)))
 		case 2:
-			paras = append(paras, fmt.Sprintf("According to %s %s, %s %s.", other.given, other.family, g.pick(topics), g.pick(claims)))
+			paras = append(paras, fmt.Sprintf("According to %s %s, %s %s.", other.given, other.family, g.topic(), g.pick(claims)))
 		default:
-			paras = append(paras, fmt.Sprintf("Officials in the capital met %s to discuss %s and %s, but no decision was announced.", g.pick(weekday), g.pick(topics), g.pick(topics)))
+			paras = append(paras, fmt.Sprintf("Officials in the capital met %s to discuss %s and %s, but no decision was announced.", g.pick(weekday), g.topic(), g.topic()))
 		}
 	}
 	byline := fmt.Sprintf("By %s %s - %s", g.word(2), g.word(2), pub.Format("January 2 2006"))
@@ -134,3 +149,7 @@ func (g *Generator) Next() Article {
 		HTML:      html.String(),
 	}
 }
+
+// Intn draws from the generator's own random source, for callers that
+// sample from what it generated.
+func (g *Generator) Intn(n int) int { return g.rng.Intn(n) }

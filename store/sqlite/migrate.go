@@ -52,6 +52,12 @@ var migrations = []string{
 	INSERT INTO articles_fts(rowid, title, text) SELECT rowid, COALESCE(title, ''), text FROM articles;
 	CREATE INDEX statements_said_on ON statements(said_on);
 	CREATE INDEX articles_outlet ON articles(outlet COLLATE NOCASE);`,
+	// 3: rank statements by content first, then speaker, then title, so
+	// FTS5 can order and cut matches itself.
+	`INSERT INTO statements_fts(statements_fts, rank) VALUES('rank', 'bm25(4.0, 2.0, 1.0)');`,
+	// 4: the speaker column of the index carries the speaker's id too.
+	`UPDATE statements_fts SET speaker = (SELECT COALESCE(sp.name, '') || ' ' || replace(COALESCE(s.speaker_id, ''), '_', '')
+		FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.rowid = statements_fts.rowid);`,
 }
 
 // SchemaVersion is the version this build writes.

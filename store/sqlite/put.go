@@ -106,11 +106,11 @@ func (s *Store) putStatement(ctx context.Context, tx *sql.Tx, a export.Article, 
 		return fmt.Errorf("statement %s: %w", st.ID, err)
 	}
 	row, _ := res.LastInsertId()
-	name := ""
-	if speakerName != nil {
-		name = speakerName.(string)
+	speakerText := ""
+	if speakerID != nil {
+		speakerText = speakerTokens(speakerName.(string), speakerID.(string))
 	}
-	_, err = tx.ExecContext(ctx, "INSERT INTO statements_fts(rowid, content, speaker, title) VALUES(?,?,?,?)", row, st.Content.Text, name, a.Title)
+	_, err = tx.ExecContext(ctx, "INSERT INTO statements_fts(rowid, content, speaker, title) VALUES(?,?,?,?)", row, st.Content.Text, speakerText, a.Title)
 	return err
 }
 
@@ -131,4 +131,20 @@ func deref(p *string) any {
 		return nil
 	}
 	return *p
+}
+
+// speakerTokens is the speaker column of the full-text index: the name,
+// and the speaker's id as one token, so a search for a word said by one
+// speaker is a single index lookup.
+func speakerTokens(name, id string) string { return name + " " + idToken(id) }
+
+// idToken is the id as the tokenizer keeps it (letters and digits only).
+func idToken(id string) string {
+	out := make([]byte, 0, len(id))
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			out = append(out, c)
+		}
+	}
+	return string(out)
 }

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"strconv"
 	"strings"
 
 	"github.com/whosaid/whosaid"
@@ -63,21 +64,39 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery) (string, []
 	return strings.Join(conds, " AND "), args, nil
 }
 
-// ftsQuery makes a user's words an FTS5 query: every word must occur (as
-// a prefix), punctuation and FTS operators taken literally.
+// ftsQuery makes a user's words an FTS5 query: every word must occur,
+// punctuation and FTS operators taken literally.
 func ftsQuery(text string) string {
 	var parts []string
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
 		return !(r == '_' || r == '\'' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127)
 	}) {
-		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"*`)
+		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
 	}
 	return strings.Join(parts, " ")
 }
 
+// rankWindow is how many of the newest matches a text search ranks.
+const rankWindow = 3000
+
 // Search returns statements matching q, best match first (newest first
 // without a text query).
 func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) ([]whosaid.StatementHit, error) {
+	fts := ftsQuery(q.Text)
+	if fts != "" && q.Speaker != "" {
+		// The speaker goes into the index query: both are posting lists
+		// FTS5 intersects, far cheaper than filtering matches row by row.
+		ids, err := s.speakerIDs(ctx, q.Speaker)
+		if err != nil || len(ids) == 0 {
+			return nil, err
+		}
+		var toks []string
+		for _, id := range ids {
+			toks = append(toks, `"`+idToken(id)+`"`)
+		}
+		fts = "(" + fts + ") AND speaker:(" + strings.Join(toks, " OR ") + ")"
+		q.Speaker = ""
+	}
 	where, args, err := s.where(ctx, q)
 	if err != nil {
 		return nil, err
@@ -87,18 +106,26 @@ func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) ([]whosaid
 		limit = 20
 	}
 	var query string
-	if fts := ftsQuery(q.Text); fts != "" {
-		query = `SELECT ` + hitColumns + `, bm25(statements_fts, 4.0, 2.0, 1.0) AS score
-			FROM statements_fts JOIN statements s ON s.rowid = statements_fts.rowid
-			JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id
-			WHERE statements_fts MATCH ? AND ` + where + ` ORDER BY score LIMIT ?`
+	switch {
+	case fts != "":
+		// Rank the most recent matches only: ranking is linear in the
+		// matches, and a common word matches a large part of a big
+		// archive. The newest rankWindow matches (after the filters) are
+		// ranked by bm25 and the best returned.
+		query = `SELECT ` + hitColumns + `, m.rank FROM
+			(SELECT f.rowid AS rowid, f.rank AS rank FROM statements_fts f
+				JOIN statements s ON s.rowid = f.rowid JOIN articles a ON a.id = s.article_id
+				WHERE statements_fts MATCH ? AND ` + where + ` ORDER BY f.rowid DESC LIMIT ` + strconv.Itoa(rankWindow) + `) m
+			JOIN statements s ON s.rowid = m.rowid JOIN articles a ON a.id = s.article_id
+			LEFT JOIN speakers sp ON sp.id = s.speaker_id ORDER BY m.rank LIMIT ?`
 		args = append([]any{fts}, args...)
-	} else {
+	default:
 		query = `SELECT ` + hitColumns + `, 0 FROM statements s JOIN articles a ON a.id = s.article_id
 			LEFT JOIN speakers sp ON sp.id = s.speaker_id
 			WHERE ` + where + ` ORDER BY COALESCE(s.said_on, a.published) DESC, s.rowid DESC LIMIT ?`
 	}
-	rows, err := s.db.QueryContext(ctx, query, append(args, limit)...)
+	args = append(args, limit)
+	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}

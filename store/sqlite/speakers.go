@@ -198,6 +198,7 @@ func (s *Store) MergeSpeakers(ctx context.Context, into, from, why string) error
 		{"INSERT OR IGNORE INTO speaker_keys(key, speaker_id) SELECT key, ? FROM speaker_keys WHERE speaker_id = ?", []any{a, b}},
 		{"INSERT INTO pinned(variant, speaker_id) SELECT lower(variant), ? FROM speaker_variants WHERE speaker_id = ? ON CONFLICT(variant) DO UPDATE SET speaker_id = excluded.speaker_id", []any{a, b}},
 		{"UPDATE speakers SET merged_into = ? WHERE id = ?", []any{a, b}},
+		{"UPDATE statements_fts SET speaker = (SELECT name FROM speakers WHERE id = ?) || ' ' || ? WHERE rowid IN (SELECT rowid FROM statements WHERE speaker_id = ?)", []any{a, idToken(a), a}},
 		{"INSERT INTO decisions(kind, speaker_id, other_id, why, at) VALUES('merge', ?, ?, ?, ?)", []any{a, b, why, now()}},
 	}
 	for _, st := range steps {
@@ -259,6 +260,10 @@ func (s *Store) SplitSpeaker(ctx context.Context, id string, variants []string, 
 				return "", err
 			}
 		}
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE statements_fts SET speaker = ? WHERE rowid IN (SELECT rowid FROM statements WHERE speaker_id = ?)",
+		speakerTokens(name, newID), newID); err != nil {
+		return "", err
 	}
 	if _, err := tx.ExecContext(ctx, "INSERT INTO decisions(kind, speaker_id, other_id, variants, why, at) VALUES('split', ?, ?, ?, ?, ?)",
 		id, newID, keys, why, now()); err != nil {
