@@ -36,16 +36,16 @@ type speaker struct {
 }
 
 var (
-	onsets  = []string{"b", "d", "k", "m", "n", "r", "s", "t", "v", "z", "l", "h", "kh", "sh", "al", "or", "el", "y"}
-	vowels  = []string{"a", "e", "i", "o", "u", "ai", "ou", "ee"}
-	codas   = []string{"", "n", "r", "m", "l", "s", "d", "z"}
-	roles   = []string{"minister", "spokesman", "leader", "governor", "mayor", "commander", "secretary-general", "chairman", "senator", "director"}
-	orgs    = []string{"Party", "Ministry", "Movement", "Council", "Union", "Front", "Authority", "Alliance"}
-	verbs   = []string{"said", "stressed", "warned", "claimed", "noted", "added", "insisted", "pointed out", "argued", "declared", "told reporters"}
-	topics  = []string{"the budget", "the border", "the elections", "the ceasefire", "the reforms", "the strike", "fuel prices", "the talks", "the water supply", "the new law"}
+	onsets = []string{"b", "d", "k", "m", "n", "r", "s", "t", "v", "z", "l", "h", "kh", "sh", "al", "or", "el", "y"}
+	vowels = []string{"a", "e", "i", "o", "u", "ai", "ou", "ee"}
+	codas  = []string{"", "n", "r", "m", "l", "s", "d", "z"}
+	roles  = []string{"minister", "spokesman", "leader", "governor", "mayor", "commander", "secretary-general", "chairman", "senator", "director"}
+	orgs   = []string{"Party", "Ministry", "Movement", "Council", "Union", "Front", "Authority", "Alliance"}
+	verbs  = []string{"said", "stressed", "warned", "claimed", "noted", "added", "insisted", "pointed out", "argued", "declared", "told reporters"}
+	topics = []string{"the budget", "the border", "the elections", "the ceasefire", "the reforms", "the strike", "fuel prices", "the talks", "the water supply", "the new law"}
 	// things gives topics a proper noun of their own ("the Varo dam
 	// project"), so the vocabulary grows with the corpus as news does.
-	things = []string{"dam project", "province", "pipeline", "port", "railway", "hospital", "district", "agreement", "commission", "airport", "refinery", "bridge"}
+	things  = []string{"dam project", "province", "pipeline", "port", "railway", "hospital", "district", "agreement", "commission", "airport", "refinery", "bridge"}
 	claims  = []string{"would not be delayed", "was a matter of national security", "had been agreed in principle", "must be reviewed by parliament", "would be decided next month", "was the fault of the previous government", "could not continue without outside help", "was moving in the right direction"}
 	chrome  = []string{"Share", "Add to favorites", "Loading...", "Print", "Most Popular", "Related Stories", "Comments"}
 	weekday = []string{"on Monday", "on Tuesday", "on Wednesday", "on Thursday", "on Friday", "yesterday", "on Sunday"}
