@@ -58,6 +58,10 @@ var migrations = []string{
 	// 4: the speaker column of the index carries the speaker's id too.
 	`UPDATE statements_fts SET speaker = (SELECT COALESCE(sp.name, '') || ' ' || replace(COALESCE(s.speaker_id, ''), '_', '')
 		FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.rowid = statements_fts.rowid);`,
+	// 5: the title column of the index carries the outlet as one token.
+	`UPDATE statements_fts SET title = title || ' ' || COALESCE((SELECT 'outlet' || lower(replace(a.outlet, ' ', ''))
+		FROM statements s JOIN articles a ON a.id = s.article_id
+		WHERE s.rowid = statements_fts.rowid AND a.outlet IS NOT NULL AND a.outlet != ''), '');`,
 }
 
 // SchemaVersion is the version this build writes.

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/whosaid/whosaid"
@@ -110,7 +111,8 @@ func (s *Store) putStatement(ctx context.Context, tx *sql.Tx, a export.Article, 
 	if speakerID != nil {
 		speakerText = speakerTokens(speakerName.(string), speakerID.(string))
 	}
-	_, err = tx.ExecContext(ctx, "INSERT INTO statements_fts(rowid, content, speaker, title) VALUES(?,?,?,?)", row, st.Content.Text, speakerText, a.Title)
+	_, err = tx.ExecContext(ctx, "INSERT INTO statements_fts(rowid, content, speaker, title) VALUES(?,?,?,?)", row, st.Content.Text, speakerText,
+		a.Title+" "+outletToken(deref(a.Outlet)))
 	return err
 }
 
@@ -147,4 +149,15 @@ func idToken(id string) string {
 		}
 	}
 	return string(out)
+}
+
+// outletToken marks the outlet in the title column of the index ("Daily
+// Harbour" → "outletdailyharbour"), so an outlet filter is an index lookup
+// too. Migration 5 writes the same form in SQL.
+func outletToken(o any) string {
+	s, _ := o.(string)
+	if s == "" {
+		return ""
+	}
+	return "outlet" + strings.ToLower(strings.ReplaceAll(s, " ", ""))
 }

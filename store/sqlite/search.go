@@ -97,6 +97,10 @@ func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) ([]whosaid
 		fts = "(" + fts + ") AND speaker:(" + strings.Join(toks, " OR ") + ")"
 		q.Speaker = ""
 	}
+	if fts != "" && q.Outlet != "" {
+		// The outlet too; the SQL condition below keeps it exact.
+		fts = "(" + fts + `) AND title:"` + strings.ReplaceAll(outletToken(q.Outlet), `"`, `""`) + `"`
+	}
 	where, args, err := s.where(ctx, q)
 	if err != nil {
 		return nil, err
