@@ -12,6 +12,7 @@ import (
 	"github.com/whosaid/whosaid/identity"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/segment"
+	"github.com/whosaid/whosaid/syntax"
 )
 
 // DefaultStages is the annotation pipeline, in order. This table is the one
@@ -26,8 +27,11 @@ const (
 
 // Stages is the annotation pipeline for a run's options.
 func Stages(opt Options) ([]whosaid.Stage, error) {
-	stages := []whosaid.Stage{clean.Cleaner{AsIs: opt.TextAsIs}}
-	stages = append(stages, BeforeAttribution()...)
+	before, err := BeforeAttribution()
+	if err != nil {
+		return nil, err
+	}
+	stages := append([]whosaid.Stage{clean.Cleaner{AsIs: opt.TextAsIs}}, before...)
 	switch opt.Attribution {
 	case "", AttribModel:
 		m, err := model.Default()
@@ -49,13 +53,21 @@ func DefaultLinker() whosaid.Linker { return identity.Linker{} }
 // BeforeAttribution are the stages between cleaning and attribution: what
 // the attribution model reads. Training runs exactly these, so the model
 // learns from the annotations it will see at run time.
-func BeforeAttribution() []whosaid.Stage {
-	return []whosaid.Stage{segment.Segmenter{}, segment.Quoter{}, mention.Detector{}}
+func BeforeAttribution() ([]whosaid.Stage, error) {
+	tagger, parser, err := syntax.Default()
+	if err != nil {
+		return nil, err
+	}
+	return []whosaid.Stage{segment.Segmenter{}, segment.Quoter{}, syntax.Annotator{Tagger: tagger, Parser: parser}, mention.Detector{}}, nil
 }
 
 // Annotate runs BeforeAttribution on a Doc whose Text is set.
 func Annotate(doc *whosaid.Doc) error {
-	for _, s := range BeforeAttribution() {
+	stages, err := BeforeAttribution()
+	if err != nil {
+		return err
+	}
+	for _, s := range stages {
 		if err := s.Process(context.Background(), doc); err != nil {
 			return fmt.Errorf("%s: %w", s.Name(), err)
 		}

@@ -49,6 +49,11 @@ func (r *resolver) pronouns() {
 			if p.Kind == whosaid.MentionName {
 				score++
 			}
+			// A name earlier in the pronoun's own sentence is the most
+			// likely antecedent ("X has been meeting …, as he attempts …").
+			if dist == 0 && p.Kind == whosaid.MentionName {
+				score += 2
+			}
 			if score > bestScore {
 				best, bestScore = j, score
 			}
@@ -97,7 +102,29 @@ func (r *resolver) clusterSpeaks(j int) bool {
 // isSubject reports whether mention j is the source of a statement or
 // stands before a verb: a subject.
 func (r *resolver) isSubject(j int) bool {
-	return r.speaks[j] > 0 || r.beforeVerb(j)
+	return r.speaks[j] > 0 || r.parsedSubject(j) || r.beforeVerb(j)
+}
+
+// parsedSubject reads the dependency parse, when there is one: a word of
+// the mention is a clause's subject, or stands in apposition to one ("the
+// leader of the coalition, Shia cleric X, has been meeting …").
+func (r *resolver) parsedSubject(j int) bool {
+	m := r.mention(j)
+	toks := r.doc.Tokens
+	for k := r.doc.TokenAt(m.Start); k >= 0 && k < len(toks) && toks[k].Start < m.End; k++ {
+		// Up through the name's own structure (compound, appos, flat) to
+		// the word that carries the clause relation.
+		for h, steps := k, 0; h >= 0 && steps < 4; h, steps = toks[h].Head, steps+1 {
+			dep := toks[h].Dep
+			if strings.HasPrefix(dep, "nsubj") {
+				return true
+			}
+			if dep != "compound" && dep != "appos" && dep != "flat" && dep != "name" {
+				break
+			}
+		}
+	}
+	return false
 }
 
 func (r *resolver) inQuote(pos int) bool {
@@ -135,7 +162,9 @@ func (r *resolver) beforeVerb(j int) bool {
 			if strings.HasPrefix(t.POS, "RB") {
 				continue
 			}
-			return strings.HasPrefix(t.POS, "VB") || t.POS == "MD"
+			// A finite verb: a participle after a noun modifies it
+			// ("the resistance in X moving to Y").
+			return t.POS == "VBD" || t.POS == "VBZ" || t.POS == "VBP" || t.POS == "MD"
 		}
 		if strings.HasSuffix(w, "ly") || w == "also" || w == "then" || w == "further" {
 			continue

@@ -19,19 +19,27 @@ func (r *resolver) nameWords(i int) []string {
 
 // exactNames merges name mentions that spell the same name once folded
 // ("Qais al-Khazali" and "Qais Khazali").
+// A name whose type is unknown joins a typed one of the same spelling;
+// compatible keeps a person and an organisation of one name apart.
 func (r *resolver) exactNames() {
-	seen := map[string]int{}
+	seen := map[string][]int{}
 	for i := range r.doc.Mentions {
 		w := r.nameWords(i)
 		if len(w) == 0 {
 			continue
 		}
-		key := strings.Join(skeletons(w), " ") + "|" + string(r.mention(i).Type)
-		if j, ok := seen[key]; ok && r.compatible(j, i) {
-			r.union(j, i, "same name")
-			continue
+		key := strings.Join(skeletons(w), " ")
+		merged := false
+		for _, j := range seen[key] {
+			if r.compatible(j, i) {
+				r.union(j, i, "same name")
+				merged = true
+				break
+			}
 		}
-		seen[key] = i
+		if !merged {
+			seen[key] = append(seen[key], i)
+		}
 	}
 }
 

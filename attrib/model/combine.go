@@ -17,7 +17,15 @@ import (
 func Combine(doc *whosaid.Doc, tagged, rules []whosaid.Statement) []whosaid.Statement {
 	out := append([]whosaid.Statement(nil), tagged...)
 	for _, r := range rules {
-		if r.Cue == nil || overlapsAny(r, tagged) {
+		if r.Cue == nil {
+			continue
+		}
+		if k := overlapping(r, out); k >= 0 {
+			// Where the rules tie a content to a cue of its own sentence and
+			// the tagger tied it to a cue elsewhere, the rules are right.
+			if ownSentence(doc, r) && !ownSentence(doc, out[k]) {
+				out[k] = r
+			}
 			continue
 		}
 		r.Confidence = min(r.Confidence, 0.6)
@@ -46,13 +54,27 @@ func Combine(doc *whosaid.Doc, tagged, rules []whosaid.Statement) []whosaid.Stat
 	return out
 }
 
-func overlapsAny(r whosaid.Statement, tagged []whosaid.Statement) bool {
+// overlapping returns the index of a statement sharing r's cue or content,
+// or -1.
+func overlapping(r whosaid.Statement, sts []whosaid.Statement) int {
 	rc := r.ContentSpan()
-	for _, t := range tagged {
-		if t.Cue != nil && t.Cue.Overlaps(*r.Cue) {
-			return true
+	for k, t := range sts {
+		if t.Cue != nil && t.Cue.Overlaps(*r.Cue) || rc.Overlaps(t.ContentSpan()) {
+			return k
 		}
-		if rc.Overlaps(t.ContentSpan()) {
+	}
+	return -1
+}
+
+// ownSentence tells whether the statement's cue stands in a sentence its
+// content covers.
+func ownSentence(doc *whosaid.Doc, st whosaid.Statement) bool {
+	if st.Cue == nil {
+		return false
+	}
+	cs := doc.SentenceAt(st.Cue.Start)
+	for _, c := range st.Content {
+		if a, b := doc.SentenceAt(c.Start), doc.SentenceAt(max(c.Start, c.End-1)); cs >= a && cs <= b {
 			return true
 		}
 	}

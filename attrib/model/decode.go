@@ -99,26 +99,46 @@ func Statements(doc *whosaid.Doc, labels []int) []whosaid.Statement {
 			stmts[i].source = &sources[best]
 		}
 	}
-	var orphans []contentGroup
+	// Contents go to the nearest cue of their own sentences first; a
+	// content with no cue in its sentences may then go to a cue of a
+	// neighbouring sentence ("…" / He said.), but only to a cue that got
+	// no content of its own.
+	var orphans, pending []contentGroup
 	for _, g := range groups {
 		best, bestD := -1, 1<<30
 		for i, c := range cues {
-			if c.sent < g.firstSent-1 || c.sent > g.lastSnt+1 {
+			if c.sent < g.firstSent || c.sent > g.lastSnt {
 				continue
 			}
-			// Within the content's sentences, distance in tokens; a cue in
-			// a neighbouring sentence is farther.
 			var d int
 			switch {
 			case c.end <= g.start:
 				d = g.start - c.end
 			case c.start >= g.end:
 				d = c.start - g.end
-			default:
-				d = 0
 			}
-			if c.sent < g.firstSent || c.sent > g.lastSnt {
-				d += 40
+			if d < bestD {
+				best, bestD = i, d
+			}
+		}
+		if best < 0 {
+			pending = append(pending, g)
+			continue
+		}
+		stmts[best].content = append(stmts[best].content, g)
+	}
+	for _, g := range pending {
+		best, bestD := -1, 1<<30
+		for i, c := range cues {
+			if len(stmts[i].content) > 0 || c.sent < g.firstSent-1 || c.sent > g.lastSnt+1 {
+				continue
+			}
+			d := g.start - c.end
+			if c.start >= g.end {
+				d = c.start - g.end
+			}
+			if d < 0 {
+				d = -d
 			}
 			if d < bestD {
 				best, bestD = i, d

@@ -12,6 +12,7 @@ import (
 	"github.com/whosaid/whosaid/attrib/model"
 	"github.com/whosaid/whosaid/corpus/brat"
 	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/syntax"
 )
 
 func (a *app) trainCommand() *cobra.Command {
@@ -21,7 +22,7 @@ func (a *app) trainCommand() *cobra.Command {
 		Long: `train reproduces the models whosaid ships (they are embedded in the binary).
 Training is deterministic given --seed: the same corpus and seed give the same file.`,
 	}
-	cmd.AddCommand(a.trainAttribCommand())
+	cmd.AddCommand(a.trainAttribCommand(), a.trainSyntaxCommand("tagger"), a.trainSyntaxCommand("parser"))
 	return cmd
 }
 
@@ -82,5 +83,52 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return err
 	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// trainSyntaxCommand trains the tagger or the parser on a CoNLL treebank.
+func (a *app) trainSyntaxCommand(which string) *cobra.Command {
+	var corpus, out string
+	var iters int
+	var seed int64
+	cmd := &cobra.Command{
+		Use:   which + " --corpus DIR|FILE --out FILE",
+		Short: "train the " + map[string]string{"tagger": "part-of-speech tagger", "parser": "dependency parser"}[which] + " on a CoNLL treebank (e.g. polnear-corenlp)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if corpus == "" || out == "" {
+				return fmt.Errorf("--corpus and --out are required")
+			}
+			path := corpus
+			if fi, err := os.Stat(corpus); err == nil && fi.IsDir() {
+				path = filepath.Join(corpus, "train.conll.gz")
+			}
+			sents, err := syntax.ReadCoNLL(path)
+			if err != nil {
+				return err
+			}
+			opt := syntax.TrainOptions{Iterations: iters, Seed: seed, Progress: a.stderr}
+			start := time.Now()
+			var save func(io.Writer) error
+			if which == "tagger" {
+				save = syntax.TrainTagger(sents, opt).Save
+			} else {
+				save = syntax.TrainParser(sents, opt).Save
+			}
+			if err := writeAtomic(out, save); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.stderr, "%s: %d sentences, %s → %s\n", which, len(sents), time.Since(start).Round(time.Second), out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&corpus, "corpus", "", "treebank folder (train.conll.gz) or file")
+	cmd.Flags().StringVar(&out, "out", "", "model file to write")
+	defIters := map[string]int{"tagger": 5, "parser": 8}[which]
+	cmd.Flags().IntVar(&iters, "iters", defIters, "passes over the treebank")
+	cmd.Flags().Int64Var(&seed, "seed", 1, "shuffling seed")
+	return cmd
 }
