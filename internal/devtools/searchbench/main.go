@@ -64,11 +64,20 @@ func main() {
 		}
 	}
 	if len(names) == 0 {
-		list, _ := st.Speakers(ctx, whosaid.SpeakerQuery{Top: 200})
-		for _, s := range list {
-			names = append(names, s.Name)
+		// A filled store: sample names, outlets and words from it.
+		hits, err := st.Search(ctx, whosaid.StatementQuery{Limit: 400})
+		if err != nil {
+			log.Fatal(err)
 		}
-		outlets = []string{""}
+		for _, h := range hits {
+			names = append(names, h.SpeakerName)
+			outlets = append(outlets, h.Outlet)
+			if ws := strings.Fields(h.Content); len(ws) > 0 {
+				if w := strings.Trim(ws[g.Intn(len(ws))], ".,“”\""); len(w) >= 5 {
+					vocab = append(vocab, w)
+				}
+			}
+		}
 	}
 	stats, _ = st.Stats(ctx)
 	fmt.Printf("store: %d articles, %d statements, %d speakers, %.0f MB (%.2f MB per 1000 articles)\n",
