@@ -15,7 +15,7 @@ import (
 
 func main() {
 	corpus := flag.String("corpus", "../shared/corpora/polnear-corenlp", "folder with train.conll.gz and dev.conll.gz")
-	what := flag.String("model", "tagger", "tagger or parser")
+	what := flag.String("model", "tagger", "tagger, parser, or shipped (score the shipped models)")
 	iters := flag.Int("iters", 0, "passes (0: default)")
 	limit := flag.Int("limit", 0, "train on the first N sentences")
 	flag.Parse()
@@ -33,6 +33,16 @@ func main() {
 	opt := syntax.TrainOptions{Iterations: *iters, Seed: 1, Progress: os.Stderr}
 	start := time.Now()
 	switch *what {
+	case "shipped":
+		t, p, err := syntax.Default()
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("shipped tagger: dev accuracy %.2f%%\n", 100*syntax.TaggerAccuracy(t, dev))
+		uas, las := syntax.ParserAccuracy(p, dev, nil)
+		fmt.Printf("shipped parser: dev UAS %.2f%% LAS %.2f%% (gold tags)\n", 100*uas, 100*las)
+		uas, las = syntax.ParserAccuracy(p, dev, t)
+		fmt.Printf("shipped parser: dev UAS %.2f%% LAS %.2f%% (our tags)\n", 100*uas, 100*las)
 	case "tagger":
 		t := syntax.TrainTagger(train, opt)
 		fmt.Printf("trained in %s; dev accuracy %.2f%%\n", time.Since(start).Round(time.Second), 100*syntax.TaggerAccuracy(t, dev))
