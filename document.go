@@ -25,6 +25,8 @@ type Doc struct {
 	// date given by a feed or a JSONL record. Either may be nil.
 	Fetched       *time.Time
 	PublishedHint *time.Time
+	// OutletHint names the outlet when the input says it (a feed's title).
+	OutletHint string
 	// AsOf is a reference date given by the user for relative dates
 	// ("30 days ago"); it wins over Fetched.
 	AsOf *time.Time

@@ -62,6 +62,9 @@ func (c Cleaner) Process(_ context.Context, doc *whosaid.Doc) error {
 		ref, refFrom := reference(doc)
 		doc.Meta.Published, doc.Meta.PublishedClock, doc.Meta.PublishedFrom = resolveDate(res.dates, ref, refFrom)
 	}
+	if doc.Meta.Outlet == "" {
+		doc.Meta.Outlet = doc.OutletHint
+	}
 	if doc.Meta.Published == nil && doc.PublishedHint != nil {
 		t := *doc.PublishedHint
 		doc.Meta.Published, doc.Meta.PublishedClock, doc.Meta.PublishedFrom = &t, true, "input record"

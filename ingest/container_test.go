@@ -104,7 +104,7 @@ func TestFeeds(t *testing.T) {
 	}
 	d := docs[0]
 	text := string(d.Raw)
-	if d.URL != "https://coast.example/strike" || d.PublishedHint == nil || d.PublishedHint.Format("2006-01-02") != "2023-03-03" ||
+	if d.URL != "https://coast.example/strike" || d.OutletHint != "Coast News" || d.PublishedHint == nil || d.PublishedHint.Format("2006-01-02") != "2023-03-03" ||
 		!strings.HasPrefix(text, "Strike ends\n\n") || !strings.Contains(text, "accept the pay offer.\n\n“We go back") || strings.Contains(text, "<p>") {
 		t.Errorf("rss item: url %q date %v text %q", d.URL, d.PublishedHint, text)
 	}

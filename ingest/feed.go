@@ -45,7 +45,7 @@ func readFeed(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc,
 			continue
 		}
 		raw := []byte(text)
-		d := &whosaid.Doc{ID: RawID(raw), Source: where, URL: it.Link, Raw: raw, MediaType: whosaid.MediaText}
+		d := &whosaid.Doc{ID: RawID(raw), Source: where, URL: it.Link, Raw: raw, MediaType: whosaid.MediaText, OutletHint: strings.TrimSpace(feed.Title)}
 		switch {
 		case it.PublishedParsed != nil:
 			d.PublishedHint = it.PublishedParsed
