@@ -4,6 +4,8 @@ import (
 	"bytes"
 	_ "embed"
 	"sync"
+
+	"github.com/whosaid/whosaid/attrib/wordclass"
 )
 
 // The shipped model, trained on PolNeAR train by
@@ -22,7 +24,12 @@ var (
 // Default returns the shipped model, loaded once.
 func Default() (*Model, error) {
 	defaultOnce.Do(func() {
-		defaultModel, defaultErr = Load(bytes.NewReader(shipped), nil)
+		classes, err := wordclass.Default()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultModel, defaultErr = Load(bytes.NewReader(shipped), classes)
 	})
 	return defaultModel, defaultErr
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/whosaid/whosaid/attrib/model"
+	"github.com/whosaid/whosaid/attrib/wordclass"
 	"github.com/whosaid/whosaid/corpus/brat"
 	"github.com/whosaid/whosaid/extract"
 	"github.com/whosaid/whosaid/syntax"
@@ -42,7 +43,11 @@ func (a *app) trainAttribCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opt := model.TrainOptions{Iterations: iters, Seed: seed, Progress: a.stderr}
+			classes, err := wordclass.Default()
+			if err != nil {
+				return err
+			}
+			opt := model.TrainOptions{Iterations: iters, Seed: seed, Progress: a.stderr, Clusters: classes}
 			if dev != "" {
 				if opt.Dev, err = brat.LoadCorpus(dev); err != nil {
 					return err
