@@ -68,7 +68,7 @@ func (a *app) trainAttribCommand() *cobra.Command {
 	cmd.Flags().StringVar(&corpus, "corpus", "", "brat corpus to learn from (DIR/text/*.txt and DIR/attributions/*.ann)")
 	cmd.Flags().StringVar(&out, "out", "", "model file to write")
 	cmd.Flags().StringVar(&dev, "dev", "", "optional brat corpus to report accuracy on after each pass")
-	cmd.Flags().IntVar(&iters, "iters", 12, "passes over the corpus")
+	cmd.Flags().IntVar(&iters, "iters", 20, "passes over the corpus")
 	cmd.Flags().Int64Var(&seed, "seed", 1, "shuffling seed")
 	return cmd
 }
