@@ -4,7 +4,7 @@ package whosaid
 type MentionKind string
 
 const (
-	MentionName      MentionKind = "name"      // "Qais al-Khazali", "Khazali"
+	MentionName      MentionKind = "name"      // "Karim al-Hadidi", "Hadidi"
 	MentionPronoun   MentionKind = "pronoun"   // "he", "they", "I"
 	MentionNominal   MentionKind = "nominal"   // "the resistance leader", "the ministry"
 	MentionHonorific MentionKind = "honorific" // "His Eminence", "the Sheikh"
@@ -39,21 +39,21 @@ type Mention struct {
 	// Person is 1, 2 or 3 for pronouns, 3 for everything else.
 	Person int
 	// Name is the mention's proper name with titles and honorifics removed
-	// ("Qais Khazali" for "Sheikh Qais Khazali"); empty for pronouns and
+	// ("Karim Hadidi" for "Sheikh Karim Hadidi"); empty for pronouns and
 	// nominals.
 	Name string
 	// Titles are the honorifics and titles attached to the mention ("Sheikh",
 	// "President").
 	Titles []string
 	// Role is a role description given with or as the mention ("leader of
-	// Asa'ib Ahl al-Haq", "resistance leader").
+	// the Harbour Union", "union leader").
 	Role string
 	// Head is the part of the span that names the referent: the name
-	// without a preceding role ("Qais al-Khazali" in "resistance leader Qais
-	// al-Khazali"), the role noun of a nominal ("leader").
+	// without a preceding role ("Karim al-Hadidi" in "resistance leader Karim
+	// al-Hadidi"), the role noun of a nominal ("leader").
 	Head Span
 	// Apposition is the index in Doc.Mentions of a mention standing in
-	// apposition to this one ("Khazali, the leader of …,"), -1 if none.
+	// apposition to this one ("Hadidi, the leader of …,"), -1 if none.
 	Apposition int
 	// Relative is set for relative pronouns ("who"), which refer to the
 	// noun phrase right before them.

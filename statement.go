@@ -18,7 +18,7 @@ const (
 type Statement struct {
 	Kind StatementKind
 	// Source is the mention naming the speaker in this sentence ("he",
-	// "the ministry", "Khazali"); nil when the text gives none ("it was
+	// "the ministry", "Hadidi"); nil when the text gives none ("it was
 	// reported that …").
 	Source *Span
 	// Cue is the reporting expression ("said", "pointing out", "according to").

@@ -149,7 +149,7 @@ func (v *view) isVerbUse(i int, e lexicon.Entry) bool {
 		}
 	}
 	// Capitalised inside a sentence: part of a name or a headline
-	// ("General Soleimani", "Pope Francis Says").
+	// ("General Rostami", "Bishop Amadi Says").
 	if v.capitalised(i) && i > 0 && v.sentOf[i-1] == v.sentOf[i] && !isQuoteMark(v.words[i-1]) && v.words[i-1] != "(" {
 		return false
 	}

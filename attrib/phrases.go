@@ -143,7 +143,7 @@ func (v *view) subject(cueStart, a int) (whosaid.Span, int, bool) {
 		return whosaid.Span{}, -1, false
 	}
 	m := v.mentionIn(s, e)
-	// "Khazali, the leader of the movement, said": the name stands for
+	// "Hadidi, the leader of the movement, said": the name stands for
 	// the nominal in apposition to it.
 	if m >= 0 {
 		if p := v.doc.Mentions[m].Apposition; p >= 0 && v.doc.Mentions[p].Kind == whosaid.MentionName && v.doc.Mentions[m].Kind != whosaid.MentionName {

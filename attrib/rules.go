@@ -82,7 +82,7 @@ func (f *finder) sentence(si int) {
 func (f *finder) verb(c cue, si, a, b int, later []cue) {
 	v := f.v
 	start, mode := v.complement(c, b)
-	// "“…,” Khazali told the interviewer": what follows the verb is an
+	// "“…,” Hadidi told the interviewer": what follows the verb is an
 	// addressee, the content came before. "“…,” she said, “…”": the
 	// quotation goes on after the reporting clause.
 	if c.kind == cueVerb && (start < 0 || mode == modeClause || mode == modeObject || mode == modeQuote && v.quoteBeforeSubject(c, a)) && f.trailing(c, si, a, b) {

@@ -20,7 +20,7 @@ var (
 	subjectPronouns = set(`he she it they we i you who`)
 	objectPronouns  = set(`him her them me us it you reporters journalists`)
 	// Auxiliaries and adverbs that may stand between a subject and its
-	// reporting verb ("he has also said", "Khazali further stated").
+	// reporting verb ("he has also said", "Hadidi further stated").
 	auxiliaries = set(`has have had having is are was were be been being will would shall should can
 		could may might must did does do also further then later again previously repeatedly reportedly
 		publicly privately frankly once earlier already still even just never always often recently

@@ -56,7 +56,7 @@ func bylineParts(s string) (author string, date *dates.Match) {
 }
 
 var (
-	// "Shafaq News / The minister said …": an outlet's name before a slash
+	// "Delta News / The minister said …": an outlet's name before a slash
 	// opens the first paragraph of many agency stories.
 	reOutletSlash = regexp.MustCompile(`^(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,4})\s+/\s+`)
 	// "BAGHDAD (Reuters) - …", "Cairo, Jan 5 (AFP) — …".

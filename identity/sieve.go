@@ -18,7 +18,7 @@ func (r *resolver) nameWords(i int) []string {
 }
 
 // exactNames merges name mentions that spell the same name once folded
-// ("Qais al-Khazali" and "Qais Khazali").
+// ("Karim al-Hadidi" and "Karim Hadidi").
 // A name whose type is unknown joins a typed one of the same spelling;
 // compatible keeps a person and an organisation of one name apart.
 func (r *resolver) exactNames() {
@@ -52,7 +52,7 @@ func (r *resolver) appositions() {
 	}
 }
 
-// shortNames merges a shorter name ("Khazali", "President Al-Sader") into
+// shortNames merges a shorter name ("Hadidi", "President Al-Nouri") into
 // the one longer name of the article it is the family-name end of; when
 // two longer names fit, the short one is ambiguous and stays apart.
 func (r *resolver) shortNames() {

@@ -4,7 +4,7 @@ import "strings"
 
 // skeleton reduces a folded word to a transliteration-tolerant key: the
 // first letter, then consonants only, digraphs and near-equivalent letters
-// merged, doubled letters once. "Khazaali" and "Khazali" share one, as do
+// merged, doubled letters once. "Hadiidi" and "Hadidi" share one, as do
 // "Sheik" and "Shaikh".
 func skeleton(w string) string {
 	w = strings.ToLower(w)

@@ -24,7 +24,7 @@ func (s *sentence) names() []whosaid.Mention {
 }
 
 // lowerTitleBeforeName accepts a title written in lower case right before a
-// name ("sheik Al-Khazali").
+// name ("sheik Al-Hadidi").
 func (s *sentence) lowerTitleBeforeName(i int) bool {
 	if i+1 >= len(s.toks) {
 		return false

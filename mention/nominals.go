@@ -114,7 +114,7 @@ func (s *sentence) modifiesNext(i int) bool {
 
 // modifiersStart walks left from the role noun at i over its modifiers —
 // adjectives, nouns, nationalities, names ("the Iraqi resistance leader",
-// "the Asaib leader") — and returns the first modifier's index.
+// "the Wafa leader") — and returns the first modifier's index.
 func (s *sentence) modifiersStart(i int) int {
 	k := i
 	for k > 0 {
@@ -220,7 +220,7 @@ func (s *sentence) mentionStartingAt(ms []whosaid.Mention, i int) int {
 }
 
 // appositions links "A, B," pairs where one is a name and the other a role
-// nominal: "Khazali, the leader of the movement," and "the head of the
+// nominal: "Hadidi, the leader of the movement," and "the head of the
 // party, John Doe,".
 func (s *sentence) appositions(ms []whosaid.Mention) {
 	for a := 0; a+1 < len(ms); a++ {

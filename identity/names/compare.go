@@ -46,7 +46,7 @@ func CompareNames(x, y Name) (bool, float64) {
 		return false, given
 	}
 	// The middle parts of the shorter name must appear, in order, among
-	// those of the longer one ("Mohammed Shia al-Sudani" / "Mohammed al-Sudani").
+	// those of the longer one ("Mohammed Ali al-Tamimi" / "Mohammed al-Tamimi").
 	score := min(family, max(given, 0.9))
 	j := 1
 	for _, p := range x.Parts[1 : len(x.Parts)-1] {
@@ -71,7 +71,7 @@ func initialOf(a, b string) bool {
 	return len(a) == 1 && b != "" && b[0] == a[0] || len(b) == 1 && a != "" && a[0] == b[0]
 }
 
-// acronymMatch: "AAH" for "Asa'ib Ahl al-Haq" (initials with or without
+// acronymMatch: "JAW" for "Jamaat Ahl al-Wafa" (initials with or without
 // the article and connectives).
 func acronymMatch(x, y Name) (float64, bool) {
 	if x.Acronym == "" && y.Acronym == "" {

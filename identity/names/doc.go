@@ -1,6 +1,6 @@
 // Package names compares personal and organisation names written in
-// different transliterations and with different titles: "Sheikh Qais
-// al-Khazali" and "Qais Khazaali", "Mehmet" and "Mohammed", "Vasiliy" and
+// different transliterations and with different titles: "Sheikh Karim
+// al-Hadidi" and "Karim Hadiidi", "Mehmet" and "Mohammed", "Vasiliy" and
 // "Wassili". It folds Unicode and apostrophes, drops titles, honorifics and
 // the Arabic article in its spellings, normalises connectives (bin, ibn,
 // abu, abd), rewrites spellings that stand for one sound, and compares the

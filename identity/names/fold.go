@@ -12,7 +12,7 @@ var special = map[rune]string{'ø': "o", 'ł': "l", 'ß': "ss", 'æ': "ae", 'œ'
 
 // fold lower-cases s, strips diacritics and the marks that stand for ayn
 // and hamza or apostrophes, and turns other punctuation into spaces
-// (hyphens included: "al-Sadr" → "al sadr").
+// (hyphens included: "al-Nouri" → "al nouri").
 func fold(s string) string {
 	s = norm.NFKD.String(strings.ToLower(s))
 	var b strings.Builder

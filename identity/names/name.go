@@ -63,7 +63,7 @@ func Parse(s string) Name {
 }
 
 // joinHyphens writes a hyphenated part as one word ("Jin-ping", "Jean-Luc")
-// unless the hyphen follows an article or a connective ("al-Sadr",
+// unless the hyphen follows an article or a connective ("al-Nouri",
 // "Abdel-Mahdi"), which is a part of its own.
 func joinHyphens(s string) string {
 	fields := strings.Fields(s)

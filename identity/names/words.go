@@ -30,7 +30,7 @@ func init() {
 }
 
 // articles are the spellings of the Arabic definite article and its
-// assimilated forms, dropped before a name part ("al-Sadr", "ash-Shami").
+// assimilated forms, dropped before a name part ("al-Nouri", "ash-Shami").
 var articles = map[string]bool{"al": true, "el": true, "ul": true, "il": true, "ad": true, "ed": true, "ash": true,
 	"as": true, "at": true, "az": true, "an": true, "ar": true, "ath": true, "adh": true, "ud": true, "ur": true, "us": true}
 
