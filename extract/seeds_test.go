@@ -248,3 +248,57 @@ func TestSeedsNoChrome(t *testing.T) {
 }
 
 var _ = whosaid.Direct
+
+// TestSeedsMentionedPeople: people who are only mentioned get identities
+// too — variants merged across articles, namesakes kept apart.
+func TestSeedsMentionedPeople(t *testing.T) {
+	seeds := filepath.Join(sharedDir(t), "corpora", "seeds")
+	res, err := extract.Run(context.Background(), []string{seeds}, extract.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]map[string]bool{} // mention as written → speaker ids
+	for _, d := range res.Docs {
+		for _, m := range d.Mentions {
+			if m.Entity < 0 {
+				continue
+			}
+			text := d.Str(m.Span)
+			if ids[text] == nil {
+				ids[text] = map[string]bool{}
+			}
+			ids[text][d.Entities[m.Entity].SpeakerID] = true
+		}
+	}
+	// one returns the speaker id of the mentions containing name ("General
+	// Qassem Soleimani" for "Qassem Soleimani").
+	one := func(name string) string {
+		found := map[string]bool{}
+		for text, set := range ids {
+			if strings.Contains(text, name) {
+				for id := range set {
+					found[id] = true
+				}
+			}
+		}
+		if len(found) != 1 {
+			t.Errorf("mentions of %q carry %d speaker ids", name, len(found))
+		}
+		for id := range found {
+			return id
+		}
+		return ""
+	}
+	same := [][2]string{{"Qasim Suleimani", "Qassem Soleimani"}, {"Abu Mahdi Al-Muhanades", "Abu Mahdi Al-Muhandis"}}
+	for _, p := range same {
+		if a, b := one(p[0]), one(p[1]); a == "" || a != b {
+			t.Errorf("%q and %q should be one person: %q %q", p[0], p[1], a, b)
+		}
+	}
+	apart := [][2]string{{"Muhammed Baqir Al-Sadr", "Muqtada al-Sadr"}, {"Qassem Soleimani", "Qassem Al-Murqa"}}
+	for _, p := range apart {
+		if a, b := one(p[0]), one(p[1]); a != "" && a == b {
+			t.Errorf("%q and %q must stay apart", p[0], p[1])
+		}
+	}
+}
