@@ -172,3 +172,8 @@ func (d *Doc) TokenAt(b int) int {
 	}
 	return -1
 }
+
+// Unzoned is the location of a time of day read from text that gives no
+// time zone ("Wednesday 2 June 2021 - 09:08"): outputs write such a time
+// without an offset rather than claim UTC.
+var Unzoned = time.FixedZone("", 0)

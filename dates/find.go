@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/whosaid/whosaid"
 )
 
 const (
@@ -101,7 +103,7 @@ func date(y int, m time.Month, d, hh, mm, ss int) (time.Time, bool) {
 	if m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59 {
 		return time.Time{}, false
 	}
-	t := time.Date(y, m, d, hh, mm, ss, 0, time.UTC)
+	t := time.Date(y, m, d, hh, mm, ss, 0, whosaid.Unzoned)
 	if t.Day() != d {
 		return time.Time{}, false
 	}

@@ -163,6 +163,9 @@ func optional(s string) *string {
 }
 
 func formatDate(t time.Time, clock bool) string {
+	if clock && t.Location() == whosaid.Unzoned {
+		return t.Format("2006-01-02T15:04:05")
+	}
 	if clock {
 		return t.Format(time.RFC3339)
 	}
