@@ -108,3 +108,13 @@ count at the end), 2 nothing could be done.`,
 	cmd.Flags().IntVar(&workers, "workers", 0, "articles annotated at once (default: number of CPUs)")
 	return cmd
 }
+
+// withStore runs fn on the store, closing it after.
+func (a *app) withStore(ctx context.Context, fn func(*sqlite.Store) error) error {
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(st)
+}

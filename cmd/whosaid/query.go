@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/sqlite"
 )
 
 // statementFlags are the filters search and export share.
@@ -113,22 +114,19 @@ func (a *app) searchCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			hits, err := st.Search(cmd.Context(), q)
-			if err != nil {
-				return err
-			}
-			w := newRowWriter(a.stdout, format, hitHeader...)
-			for _, h := range hits {
-				if err := w.Write(record(h), hitCells(h, format == formatTable)...); err != nil {
+			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+				hits, err := st.Search(cmd.Context(), q)
+				if err != nil {
 					return err
 				}
-			}
-			return w.Close()
+				w := newRowWriter(a.stdout, format, hitHeader...)
+				for _, h := range hits {
+					if err := w.Write(record(h), hitCells(h, format == formatTable)...); err != nil {
+						return err
+					}
+				}
+				return w.Close()
+			})
 		},
 	}
 	f.add(cmd, true)
@@ -153,21 +151,18 @@ func (a *app) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			header := []string{"id", "article", "kind", "speaker_id", "speaker", "source", "cue", "content", "start", "end", "said_on", "published", "outlet", "title", "url"}
-			w := newRowWriter(a.stdout, format, header...)
-			err = st.Export(cmd.Context(), q, func(h whosaid.StatementHit) error {
-				return w.Write(record(h), h.ID, h.ArticleID, string(h.Kind), h.SpeakerID, h.SpeakerName, h.Source, h.Cue, h.Content,
-					strconv.Itoa(h.Start), strconv.Itoa(h.End), h.SaidOn, h.Published, h.Outlet, h.Title, h.URL)
+			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+				header := []string{"id", "article", "kind", "speaker_id", "speaker", "source", "cue", "content", "start", "end", "said_on", "published", "outlet", "title", "url"}
+				w := newRowWriter(a.stdout, format, header...)
+				err = st.Export(cmd.Context(), q, func(h whosaid.StatementHit) error {
+					return w.Write(record(h), h.ID, h.ArticleID, string(h.Kind), h.SpeakerID, h.SpeakerName, h.Source, h.Cue, h.Content,
+						strconv.Itoa(h.Start), strconv.Itoa(h.End), h.SaidOn, h.Published, h.Outlet, h.Title, h.URL)
+				})
+				if err != nil {
+					return err
+				}
+				return w.Close()
 			})
-			if err != nil {
-				return err
-			}
-			return w.Close()
 		},
 	}
 	f.add(cmd, false)
@@ -203,23 +198,20 @@ func (a *app) speakersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			list, err := st.Speakers(cmd.Context(), whosaid.SpeakerQuery{Query: query, Top: top})
-			if err != nil {
-				return err
-			}
-			w := newRowWriter(a.stdout, format, "id", "name", "statements", "variants", "roles")
-			for _, s := range list {
-				if err := w.Write(speakerRec(s), s.ID, s.Name, strconv.Itoa(s.Statements),
-					clipText(strings.Join(s.Variants, "; "), 60), clipText(strings.Join(s.Roles, "; "), 40)); err != nil {
+			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+				list, err := st.Speakers(cmd.Context(), whosaid.SpeakerQuery{Query: query, Top: top})
+				if err != nil {
 					return err
 				}
-			}
-			return w.Close()
+				w := newRowWriter(a.stdout, format, "id", "name", "statements", "variants", "roles")
+				for _, s := range list {
+					if err := w.Write(speakerRec(s), s.ID, s.Name, strconv.Itoa(s.Statements),
+						clipText(strings.Join(s.Variants, "; "), 60), clipText(strings.Join(s.Roles, "; "), 40)); err != nil {
+						return err
+					}
+				}
+				return w.Close()
+			})
 		},
 	}
 	cmd.Flags().IntVar(&top, "top", 20, "speakers to list")
@@ -231,16 +223,13 @@ func (a *app) speakersCommand() *cobra.Command {
 		Short: "make two speakers one (the decision is kept and wins over automatic linking)",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if err := st.MergeSpeakers(cmd.Context(), args[0], args[1], why); err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "merged %s into %s\n", args[1], args[0])
-			return nil
+			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+				if err := st.MergeSpeakers(cmd.Context(), args[0], args[1], why); err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "merged %s into %s\n", args[1], args[0])
+				return nil
+			})
 		},
 	}
 	merge.Flags().StringVar(&why, "why", "", "why they are one speaker (recorded)")
@@ -249,17 +238,14 @@ func (a *app) speakersCommand() *cobra.Command {
 		Short: "move the named variants of a speaker (and their statements) to a new speaker",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			id, err := st.SplitSpeaker(cmd.Context(), args[0], args[1:], why)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "split %s from %s as %s\n", strings.Join(args[1:], ", "), args[0], id)
-			return nil
+			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+				id, err := st.SplitSpeaker(cmd.Context(), args[0], args[1:], why)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "split %s from %s as %s\n", strings.Join(args[1:], ", "), args[0], id)
+				return nil
+			})
 		},
 	}
 	split.Flags().StringVar(&why, "why", "", "why they are different speakers (recorded)")
@@ -274,40 +260,37 @@ func (a *app) speakerCommand() *cobra.Command {
 		Short: "one speaker: variants, roles, outlets, statements per month",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			s, err := st.Speaker(cmd.Context(), strings.Join(args, " "))
-			if err != nil {
-				return err
-			}
-			if format != "" && format != formatTable {
-				w := newRowWriter(a.stdout, format, "id", "name", "statements")
-				w.Write(speakerRec(*s), s.ID, s.Name, strconv.Itoa(s.Statements))
-				return w.Close()
-			}
-			fmt.Fprintf(a.stdout, "%s  (%s, %s)\n%d statements\n", s.Name, s.ID, s.Type, s.Statements)
-			fmt.Fprintf(a.stdout, "variants: %s\n", strings.Join(s.Variants, "; "))
-			if len(s.Roles) > 0 {
-				fmt.Fprintf(a.stdout, "roles:    %s\n", strings.Join(s.Roles, "; "))
-			}
-			if len(s.Outlets) > 0 {
-				fmt.Fprintf(a.stdout, "outlets:  %s\n", strings.Join(s.Outlets, "; "))
-			}
-			months := make([]string, 0, len(s.PerMonth))
-			for m := range s.PerMonth {
-				months = append(months, m)
-			}
-			sort.Strings(months)
-			for _, m := range months {
-				fmt.Fprintf(a.stdout, "  %-8s %4d %s\n", m, s.PerMonth[m], strings.Repeat("█", min(s.PerMonth[m], 60)))
-			}
-			for _, d := range s.Decisions {
-				fmt.Fprintf(a.stdout, "decision: %s\n", d)
-			}
-			return nil
+			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+				s, err := st.Speaker(cmd.Context(), strings.Join(args, " "))
+				if err != nil {
+					return err
+				}
+				if format != "" && format != formatTable {
+					w := newRowWriter(a.stdout, format, "id", "name", "statements")
+					w.Write(speakerRec(*s), s.ID, s.Name, strconv.Itoa(s.Statements))
+					return w.Close()
+				}
+				fmt.Fprintf(a.stdout, "%s  (%s, %s)\n%d statements\n", s.Name, s.ID, s.Type, s.Statements)
+				fmt.Fprintf(a.stdout, "variants: %s\n", strings.Join(s.Variants, "; "))
+				if len(s.Roles) > 0 {
+					fmt.Fprintf(a.stdout, "roles:    %s\n", strings.Join(s.Roles, "; "))
+				}
+				if len(s.Outlets) > 0 {
+					fmt.Fprintf(a.stdout, "outlets:  %s\n", strings.Join(s.Outlets, "; "))
+				}
+				months := make([]string, 0, len(s.PerMonth))
+				for m := range s.PerMonth {
+					months = append(months, m)
+				}
+				sort.Strings(months)
+				for _, m := range months {
+					fmt.Fprintf(a.stdout, "  %-8s %4d %s\n", m, s.PerMonth[m], strings.Repeat("█", min(s.PerMonth[m], 60)))
+				}
+				for _, d := range s.Decisions {
+					fmt.Fprintf(a.stdout, "decision: %s\n", d)
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "", "table (default), jsonl or json")
@@ -321,23 +304,20 @@ func (a *app) articleCommand() *cobra.Command {
 		Short: "a stored article's text with its statements marked",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			art, err := st.Article(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			if format == formatJSON || format == formatJSONL {
-				w := newRowWriter(a.stdout, format)
-				w.Write(art)
-				return w.Close()
-			}
-			fmt.Fprintf(a.stdout, "%s\n%s  %s  %s  (version %d)\n%s\n\n", art.Title, art.Outlet, art.Published, art.URL, art.Version, art.Source)
-			fmt.Fprintln(a.stdout, markStatements(art))
-			return nil
+			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+				art, err := st.Article(cmd.Context(), args[0])
+				if err != nil {
+					return err
+				}
+				if format == formatJSON || format == formatJSONL {
+					w := newRowWriter(a.stdout, format)
+					w.Write(art)
+					return w.Close()
+				}
+				fmt.Fprintf(a.stdout, "%s\n%s  %s  %s  (version %d)\n%s\n\n", art.Title, art.Outlet, art.Published, art.URL, art.Version, art.Source)
+				fmt.Fprintln(a.stdout, markStatements(art))
+				return nil
+			})
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "", "text (default) or json")
@@ -389,18 +369,15 @@ func (a *app) statsCommand() *cobra.Command {
 		Short: "what the store holds and its size",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			st, err := a.openStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			s, err := st.Stats(cmd.Context())
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(a.stdout, "articles    %d\nstatements  %d\nspeakers    %d\noutlets     %d\nsize        %.1f MB\n",
-				s.Articles, s.Statements, s.Speakers, s.Outlets, float64(s.Bytes)/1e6)
-			return nil
+			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+				s, err := st.Stats(cmd.Context())
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(a.stdout, "articles    %d\nstatements  %d\nspeakers    %d\noutlets     %d\nsize        %.1f MB\n",
+					s.Articles, s.Statements, s.Speakers, s.Outlets, float64(s.Bytes)/1e6)
+				return nil
+			})
 		},
 	}
 }
