@@ -59,3 +59,28 @@ func TestCombine(t *testing.T) {
 		t.Errorf("the rule statement was not added with a lower confidence: %+v", out[2])
 	}
 }
+
+func TestExtendContents(t *testing.T) {
+	text := "The mayor said the bridge was closed while engineers checked it. Officials said nothing, the mayor added."
+	doc := &whosaid.Doc{}
+	doc.SetText(text)
+	annotate(doc)
+	labels := make([]int, len(doc.Tokens))
+	sts := []whosaid.Statement{
+		{Cue: spanOf(text, "said"), Content: []whosaid.Span{*spanOf(text, "the bridge was closed")}},
+		{Cue: spanOf(text, "said nothing"), Content: []whosaid.Span{*spanOf(text, "nothing")}},
+	}
+	// The second sentence has a cue after its content: nothing to extend.
+	for i, tok := range doc.Tokens {
+		if doc.Str(tok.Span) == "added" {
+			labels[i] = lBCue
+		}
+	}
+	extendContents(doc, sts, labels)
+	if got := doc.Str(sts[0].Content[0]); got != "the bridge was closed while engineers checked it" {
+		t.Errorf("content not run on to the sentence end: %q", got)
+	}
+	if got := doc.Str(sts[1].Content[0]); got != "nothing" {
+		t.Errorf("content ran over a cue: %q", got)
+	}
+}

@@ -23,7 +23,9 @@ func (Tagger) Assigns() []whosaid.Layer { return []whosaid.Layer{whosaid.LayerSt
 
 // Process tags doc and sets its statements.
 func (t Tagger) Process(_ context.Context, doc *whosaid.Doc) error {
-	doc.Statements = saneStatements(doc, Statements(doc, t.Model.Tag(doc)))
+	labels := t.Model.Tag(doc)
+	doc.Statements = saneStatements(doc, Statements(doc, labels))
+	extendContents(doc, doc.Statements, labels)
 	if t.WithRules {
 		doc.Statements = Combine(doc, doc.Statements, attrib.Find(doc))
 	}
