@@ -66,7 +66,7 @@ func Statements(doc *whosaid.Doc, labels []int) []whosaid.Statement {
 		case "source":
 			sources = append(sources, r)
 		case "content":
-			if n := len(groups); n > 0 && !hasCue[r.sent] && continues(doc, groups[n-1], r) {
+			if n := len(groups); n > 0 && joins(doc, groups[n-1], r, hasCue[r.sent]) {
 				groups[n-1].end, groups[n-1].lastSnt = r.end, r.sent
 				continue
 			}
@@ -237,4 +237,33 @@ func wordy(w string) bool {
 		}
 	}
 	return false
+}
+
+// joins tells whether content run r continues group g: the two lie in one
+// quotation ("We waited. We will not wait," he said), or r starts the
+// sentence after g ends one, has no cue of its own and does not open a
+// new quotation.
+func joins(doc *whosaid.Doc, g contentGroup, r run, rHasCue bool) bool {
+	qg, qr := quoteOf(doc, g.end-1), quoteOf(doc, r.start)
+	if qg >= 0 && qg == qr {
+		return true
+	}
+	if rHasCue || qr >= 0 && qr != qg {
+		return false
+	}
+	return continues(doc, g, r)
+}
+
+// quoteOf is the index of the top-level quotation holding token k, or -1.
+func quoteOf(doc *whosaid.Doc, k int) int {
+	if k < 0 || k >= len(doc.Tokens) {
+		return -1
+	}
+	b := doc.Tokens[k].Start
+	for i, q := range doc.Quotes {
+		if q.Nested == 0 && q.Open && q.Outer.Start <= b && b < q.Outer.End {
+			return i
+		}
+	}
+	return -1
 }
