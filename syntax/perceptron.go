@@ -19,6 +19,7 @@ type perceptron struct {
 	index   map[uint64]int32
 	w, u    []float32 // training only: row*len(classes) + class
 	rows    [][]entry // after finalize
+	fast    *featIndex // index, for lookups after finalize
 }
 
 type entry struct {
@@ -37,7 +38,7 @@ func (p *perceptron) scores(feats []uint64, out []float32) {
 	clear(out)
 	if p.rows != nil {
 		for _, f := range feats {
-			if r, ok := p.index[f]; ok {
+			if r, ok := p.fast.get(f); ok {
 				for _, e := range p.rows[r] {
 					out[e.class] += e.w
 				}
@@ -102,7 +103,12 @@ func (p *perceptron) finalize(c float32, minWeight float32) {
 		}
 	}
 	p.index, p.rows, p.w, p.u = index, rows, nil, nil
+	p.freeze()
 }
+
+// freeze builds the lookup index once the rows are final; a model is read
+// by many goroutines at once and never written after this.
+func (p *perceptron) freeze() { p.fast = newFeatIndex(p.index) }
 
 // save writes the sparse model: classes, then per feature (in hash order,
 // so one model always gives the same bytes) its entries with weights
@@ -210,5 +216,6 @@ func loadPerceptron(r io.Reader, magic string) (*perceptron, error) {
 		p.index[k] = int32(len(p.rows))
 		p.rows = append(p.rows, row)
 	}
+	p.freeze()
 	return p, nil
 }

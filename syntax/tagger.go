@@ -114,6 +114,7 @@ func TrainTagger(sents []Sentence, opt TrainOptions) *Tagger {
 		t.p.rows = append(t.p.rows, []entry{{uint16(class[t.single[w]]), 0}})
 	}
 	t.single = nil
+	t.p.freeze()
 	return t
 }
 
@@ -123,7 +124,7 @@ func (t *Tagger) singleTag(w string) (string, bool) {
 		tag, ok := t.single[w]
 		return tag, ok
 	}
-	r, ok := t.p.index[fh(255, w)]
+	r, ok := t.p.fast.get(fh(255, w))
 	if !ok {
 		return "", false
 	}
