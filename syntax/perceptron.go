@@ -17,8 +17,8 @@ import (
 type perceptron struct {
 	classes []string
 	index   map[uint64]int32
-	w, u    []float32 // training only: row*len(classes) + class
-	rows    [][]entry // after finalize
+	w, u    []float32  // training only: row*len(classes) + class
+	rows    [][]entry  // after finalize
 	fast    *featIndex // index, for lookups after finalize
 }
 
