@@ -16,5 +16,5 @@ func partScore(a, b string) float64 {
 	if pa[0] != pb[0] && !(isVowel(pa[0]) && isVowel(pb[0])) {
 		s -= 0.1
 	}
-	return s
+	return max(s, 0)
 }
