@@ -25,7 +25,7 @@ func (a *app) evalCommand() *cobra.Command {
 	attrib := &cobra.Command{
 		Use:   "attrib --gold DIR [--sentences FILE] [--pred FILE]",
 		Short: "score statements (source, cue, content) against a brat corpus",
-		Long: `attrib scores whosaid's statements against a brat-standoff corpus (PolNeAR layout:
+		Long: `attrib scores whosaid's statements against a brat-standoff corpus (layout:
 DIR/text/NAME.txt and DIR/attributions/NAME_ANNOTATOR.ann; or NAME.txt beside NAME.ann):
 exact, begin and overlap precision/recall/F1 per component.
 

@@ -33,7 +33,7 @@ func (a *app) trainAttribCommand() *cobra.Command {
 	var seed int64
 	cmd := &cobra.Command{
 		Use:   "attrib --corpus DIR --out FILE",
-		Short: "train the attribution tagger on a brat corpus (e.g. PolNeAR train)",
+		Short: "train the attribution tagger on a brat corpus (text/NAME.txt + attributions/NAME_*.ann)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if corpus == "" || out == "" {
@@ -101,7 +101,7 @@ func (a *app) trainSyntaxCommand(which string) *cobra.Command {
 	var seed int64
 	cmd := &cobra.Command{
 		Use:   which + " --corpus DIR|FILE --out FILE",
-		Short: "train the " + map[string]string{"tagger": "part-of-speech tagger", "parser": "dependency parser"}[which] + " on a CoNLL treebank (e.g. polnear-corenlp)",
+		Short: "train the " + map[string]string{"tagger": "part-of-speech tagger", "parser": "dependency parser"}[which] + " on a CoNLL treebank (tab-separated: id, word, lemma, tag, entity, head, relation)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if corpus == "" || out == "" {

@@ -112,7 +112,7 @@ func Load(textPath, annPath string) (*Document, error) {
 	return doc, nil
 }
 
-// LoadCorpus reads a corpus folder in PolNeAR layout — text/NAME.txt and
+// LoadCorpus reads a corpus folder in the usual layout — text/NAME.txt and
 // annotations/NAME_ANNOTATOR.ann or attributions/NAME_ANNOTATOR.ann — or a
 // flat folder of NAME.txt beside NAME.ann. Where an article has several
 // annotators' files, the first in sorted order is used.

@@ -1,5 +1,5 @@
 // Package brat reads attribution annotations in brat standoff format, the
-// form of PolNeAR and of most hand-annotated attribution corpora: text
+// form most hand-annotated attribution corpora use: text
 // files beside .ann files whose T lines are labelled character spans
 // (Source, Cue, Content; several fragments joined by ";") and whose E
 // lines tie them into one attribution.

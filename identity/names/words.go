@@ -4,7 +4,7 @@ import "strings"
 
 // titles are words of address, rank and office that are not part of a
 // name: dropped before comparing. The gender some of them carry blocks a
-// merge with the other gender ("Mrs. Clinton" is not "Mr. Clinton").
+// merge with the other gender ("Mrs. Okafor" is not "Mr. Okafor").
 var titles = map[string]string{}
 
 func init() {
