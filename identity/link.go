@@ -47,12 +47,17 @@ func (Linker) Link(_ context.Context, docs []*whosaid.Doc) ([]whosaid.Speaker, e
 		}
 	}
 	sort.SliceStable(items, func(a, b int) bool { return len(items[a].words) > len(items[b].words) })
+	// A name can only join a group with a name ending in the same word, so
+	// groups are found through the skeleton of their names' last word.
+	byLast := map[string][]*group{}
 	for _, it := range items {
 		e := docs[it.ref.doc].Entities[it.ref.entity]
-		g := findGroup(groups, it.words, e.Type)
+		last := skeleton(it.words[len(it.words)-1])
+		g := findGroup(byLast[last], it.words, e.Type)
 		if g == nil {
 			g = &group{typ: e.Type}
 			groups = append(groups, g)
+			byLast[last] = append(byLast[last], g)
 		}
 		if g.typ == whosaid.UnknownType {
 			g.typ = e.Type
