@@ -7,7 +7,6 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 
-	"github.com/whosaid/whosaid"
 )
 
 func TestDecode(t *testing.T) {
@@ -33,14 +32,20 @@ func TestDecode(t *testing.T) {
 	}
 }
 
-func TestDecodeGarbage(t *testing.T) {
-	junk := make([]byte, 64)
-	for i := range junk {
-		junk[i] = byte(0x80 + i%3)
+// TestMostlyUTF8 draws the line between damaged UTF-8 (kept, with
+// U+FFFD for the damage) and another charset (sent to the detector).
+func TestMostlyUTF8(t *testing.T) {
+	cases := []struct {
+		in   string
+		want bool
+	}{
+		{strings.Repeat("é", 40) + "\xc3", true},
+		{"é ü \xe9 \xfc", false},
+		{"plain ascii with one \xe9", false},
 	}
-	if _, _, err := Decode(junk); err == nil {
-		t.Skip("the detector accepted the junk as some charset; nothing to check")
-	} else if whosaid.ErrorCode(err) == "" {
-		t.Errorf("error without a code: %v", err)
+	for _, c := range cases {
+		if got := mostlyUTF8([]byte(c.in)); got != c.want {
+			t.Errorf("mostlyUTF8(%q) = %v, want %v", c.in, got, c.want)
+		}
 	}
 }
