@@ -6,7 +6,6 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
-
 )
 
 func TestDecode(t *testing.T) {
