@@ -68,7 +68,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:           "whosaid",
 		Short:         "who said what, when, and which outlets reported it",
-		Long:          "whosaid reads news articles (plain text, HTML) and extracts every statement in them: who said it, the reporting verb, what was said and when, with the speaker resolved across spellings and articles.",
+		Long:          "whosaid reads news articles (plain text, HTML, WARC archives, RSS/Atom feeds, JSONL) and extracts every statement in them: who said it, the reporting verb, what was said and when, with the speaker resolved across spellings and articles. `extract` prints them; `ingest` keeps them in a store that `search`, `speakers`, `speaker`, `article`, `export` and `stats` query.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
