@@ -29,6 +29,9 @@ type Options struct {
 	// Attribution chooses how statements are found: AttribModel (default)
 	// or AttribRules.
 	Attribution string
+	// AttribModelFile, if set, is a model written by `whosaid train
+	// attrib` used instead of the shipped one.
+	AttribModelFile string
 	// Stages replaces the default annotation stages (tests use it).
 	Stages []whosaid.Stage
 	// Linker replaces the default cross-article speaker linker.

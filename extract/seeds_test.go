@@ -52,15 +52,19 @@ func seedRun(t *testing.T, asOf *time.Time) map[string]export.Article {
 	return out
 }
 
-// statementWith returns the statement whose content contains s.
+// statementWith returns the statement whose content contains s; where
+// speech is reported within speech ("he referred to X, who told him that
+// s"), the innermost one, whose speaker said s.
 func statementWith(t *testing.T, a export.Article, s string) *export.Statement {
 	t.Helper()
+	var best *export.Statement
 	for i := range a.Statements {
-		if a.Statements[i].Content != nil && strings.Contains(a.Statements[i].Content.Text, s) {
-			return &a.Statements[i]
+		c := a.Statements[i].Content
+		if c != nil && strings.Contains(c.Text, s) && (best == nil || len(c.Text) < len(best.Content.Text)) {
+			best = &a.Statements[i]
 		}
 	}
-	return nil
+	return best
 }
 
 // The leader's statements, by seed: a piece of each one's content.

@@ -1,12 +1,15 @@
 package extract
 
 import (
+	"bufio"
 	"context"
 	"fmt"
+	"os"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attrib"
 	"github.com/whosaid/whosaid/attrib/model"
+	"github.com/whosaid/whosaid/attrib/wordclass"
 	"github.com/whosaid/whosaid/clean"
 	"github.com/whosaid/whosaid/dates"
 	"github.com/whosaid/whosaid/identity"
@@ -34,7 +37,7 @@ func Stages(opt Options) ([]whosaid.Stage, error) {
 	stages := append([]whosaid.Stage{clean.Cleaner{AsIs: opt.TextAsIs}}, before...)
 	switch opt.Attribution {
 	case "", AttribModel:
-		m, err := model.Default()
+		m, err := attribModel(opt.AttribModelFile)
 		if err != nil {
 			return nil, err
 		}
@@ -45,6 +48,27 @@ func Stages(opt Options) ([]whosaid.Stage, error) {
 		return nil, fmt.Errorf("unknown attribution method %q (want %s or %s)", opt.Attribution, AttribModel, AttribRules)
 	}
 	return append(stages, identity.Resolver{}, dates.SaidOn{}), nil
+}
+
+// attribModel is the shipped model, or the one in path when set.
+func attribModel(path string) (*model.Model, error) {
+	if path == "" {
+		return model.Default()
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
+	}
+	defer f.Close()
+	classes, err := wordclass.Default()
+	if err != nil {
+		return nil, err
+	}
+	m, err := model.Load(bufio.NewReader(f), classes)
+	if err != nil {
+		return nil, fmt.Errorf("attribution model %s: %w", path, err)
+	}
+	return m, nil
 }
 
 // DefaultLinker links speakers across the articles of one run.

@@ -20,6 +20,11 @@ func Combine(doc *whosaid.Doc, tagged, rules []whosaid.Statement) []whosaid.Stat
 		if r.Cue == nil {
 			continue
 		}
+		if nested(doc, r, tagged) {
+			r.Confidence = min(r.Confidence, 0.6)
+			out = append(out, r)
+			continue
+		}
 		if k := overlapping(r, out); k >= 0 {
 			// Where the rules tie a content to a cue of its own sentence and
 			// the tagger tied it to a cue elsewhere, the rules are right.
@@ -52,6 +57,32 @@ func Combine(doc *whosaid.Doc, tagged, rules []whosaid.Statement) []whosaid.Stat
 		}
 	}
 	return out
+}
+
+// nested reports whether rule statement r lies inside the content of a
+// tagged statement with a relative pronoun for its source ("he referred
+// to [figures like X who told him that …]"): speech reported within
+// speech, which the tagger's one label per token cannot show. Other
+// nested rule statements are not taken: inside reported speech the rules
+// find more verbs than statements.
+func nested(doc *whosaid.Doc, r whosaid.Statement, tagged []whosaid.Statement) bool {
+	if r.Source == nil || len(r.Content) == 0 {
+		return false
+	}
+	if k := doc.TokenAt(r.Source.Start); k < 0 || doc.Tokens[k].End != r.Source.End || (doc.Tokens[k].POS != "WP" && doc.Tokens[k].POS != "WDT") {
+		return false
+	}
+	rc := r.ContentSpan()
+	for _, t := range tagged {
+		if len(t.Content) == 0 {
+			continue
+		}
+		tc := t.ContentSpan()
+		if tc.Contains(*r.Source) && tc.Contains(*r.Cue) && tc.Contains(rc) {
+			return true
+		}
+	}
+	return false
 }
 
 // overlapping returns the index of a statement sharing r's cue or content,

@@ -14,6 +14,7 @@ type Annotator func(*whosaid.Doc) error
 // example is one training document: its static features and gold labels
 // by sentence.
 type example struct {
+	f     *featurizer
 	sents []sentence
 }
 
@@ -49,13 +50,9 @@ func newExample(d *brat.Document, annotate Annotator, clusters Clusters) (*examp
 	}
 	gold := tokenLabels(doc, spans)
 	f := newFeaturizer(doc, clusters)
-	ex := &example{}
+	ex := &example{f: f, sents: f.sentences()}
 	for si, s := range doc.Sentences {
-		ex.sents = append(ex.sents, sentence{
-			feats:    f.sentence(s),
-			gold:     gold[s.FirstToken:s.EndToken],
-			samePara: si > 0 && doc.Sentences[si-1].Paragraph == s.Paragraph,
-		})
+		ex.sents[si].gold = gold[s.FirstToken:s.EndToken]
 	}
 	return ex, nil
 }

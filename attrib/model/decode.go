@@ -48,7 +48,7 @@ type contentGroup struct {
 // the nearest cue. A content with no cue near it continues the previous
 // statement's speaker.
 func Statements(doc *whosaid.Doc, labels []int) []whosaid.Statement {
-	rs := runsOf(doc, labels)
+	rs := runsOf(doc, relativeSubjects(doc, labels))
 	// A sentence with a cue of its own starts a new statement: its content
 	// does not continue the previous sentence's ("…," he said. "…," she said).
 	hasCue := map[int]bool{}
@@ -152,6 +152,36 @@ func Statements(doc *whosaid.Doc, labels []int) []whosaid.Statement {
 	}
 	span := func(i, j int) whosaid.Span {
 		return whosaid.Span{Start: doc.Tokens[i].Start, End: doc.Tokens[j-1].End}
+	}
+	// A cue left without content may report a statement nested before it
+	// in its sentence ("[the operative decided to change course], a
+	// source said"): the tagger labels each token once, so the outer
+	// content is the inner statement, found where the inner cue hangs
+	// below this one.
+	for i := range stmts {
+		if len(stmts[i].content) > 0 {
+			continue
+		}
+		for j := range stmts {
+			in := stmts[j]
+			if j == i || len(in.content) == 0 || in.cue.sent != stmts[i].cue.sent || !governs(doc, stmts[i].cue.start, in.cue.start) {
+				continue
+			}
+			g := contentGroup{start: in.cue.start, end: in.cue.end, firstSent: in.cue.sent, lastSnt: in.cue.sent}
+			if in.source != nil {
+				g.start = min(g.start, in.source.start)
+				g.end = max(g.end, in.source.end)
+			}
+			for _, c := range in.content {
+				g.start, g.end = min(g.start, c.start), max(g.end, c.end)
+				g.firstSent, g.lastSnt = min(g.firstSent, c.firstSent), max(g.lastSnt, c.lastSnt)
+			}
+			if g.end > stmts[i].cue.start {
+				continue
+			}
+			stmts[i].content = []contentGroup{g}
+			break
+		}
 	}
 	var out []whosaid.Statement
 	for _, s := range stmts {
@@ -266,4 +296,41 @@ func quoteOf(doc *whosaid.Doc, k int) int {
 		}
 	}
 	return -1
+}
+
+// governs reports whether token k hangs, in the parse, below token h.
+func governs(doc *whosaid.Doc, h, k int) bool {
+	if doc.Tokens[k].Dep == "" { // not parsed
+		return false
+	}
+	for depth := 0; k >= 0 && depth < 64; depth++ {
+		k = doc.Tokens[k].Head
+		if k == h {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeSubjects returns labels where a relative pronoun that ends a
+// content run and is the parse subject of the cue right after it becomes
+// that cue's source ("figures like [Smith who] told him that …": who told
+// him). The pronoun is resolved to its antecedent later, as a source.
+func relativeSubjects(doc *whosaid.Doc, labels []int) []int {
+	var out []int
+	for k := 0; k+1 < len(labels); k++ {
+		t := doc.Tokens[k]
+		if labels[k] != lIContent || component(labels[k+1]) != "cue" || (t.POS != "WP" && t.POS != "WDT") ||
+			t.Head != k+1 || (t.Dep != "nsubj" && t.Dep != "nsubjpass") {
+			continue
+		}
+		if out == nil {
+			out = append([]int(nil), labels...)
+		}
+		out[k] = lBSource
+	}
+	if out == nil {
+		return labels
+	}
+	return out
 }

@@ -24,12 +24,17 @@ func label(doc *whosaid.Doc, labels []int, piece string, begin int) {
 	}
 }
 
-func TestQuotationAcrossSentencesIsOneContent(t *testing.T) {
-	text := `Demirel told reporters that "no ship will be unloaded." "We have waited four months. We will not wait a fifth," the union leader said.`
+// unlabelled annotates text and gives every token the label O.
+func unlabelled(text string) (*whosaid.Doc, []int) {
 	doc := &whosaid.Doc{}
 	doc.SetText(text)
 	annotate(doc)
-	labels := make([]int, len(doc.Tokens))
+	return doc, make([]int, len(doc.Tokens))
+}
+
+func TestQuotationAcrossSentencesIsOneContent(t *testing.T) {
+	text := `Demirel told reporters that "no ship will be unloaded." "We have waited four months. We will not wait a fifth," the union leader said.`
+	doc, labels := unlabelled(text)
 	label(doc, labels, "Demirel", lBSource)
 	label(doc, labels, "told", lBCue)
 	label(doc, labels, `that "no ship will be unloaded."`, lBContent)
@@ -50,5 +55,43 @@ func TestQuotationAcrossSentencesIsOneContent(t *testing.T) {
 	}
 	if first := doc.Str(sts[0].ContentSpan()); strings.Contains(first, "We have waited") {
 		t.Errorf("a new quotation was joined to the statement before it: %q", first)
+	}
+}
+
+func TestCueWithoutContentReportsTheStatementBelowIt(t *testing.T) {
+	text := `The operative decided to change course, a source said.`
+	doc, labels := unlabelled(text)
+	label(doc, labels, "The operative", lBSource)
+	label(doc, labels, "decided", lBCue)
+	label(doc, labels, "to change course", lBContent)
+	label(doc, labels, "a source", lBSource)
+	label(doc, labels, "said", lBCue)
+	tok := func(w string) int { return doc.TokenAt(spanOf(doc.Text, w).Start) }
+	// Without a parse the outer cue has nothing to report.
+	if n := len(Statements(doc, labels)); n != 1 {
+		t.Fatalf("without a parse: %d statements, want 1", n)
+	}
+	for i := range doc.Tokens {
+		doc.Tokens[i].Head, doc.Tokens[i].Dep = tok("said"), "dep"
+	}
+	doc.Tokens[tok("said")].Head = -1
+	doc.Tokens[tok("decided")].Dep = "csubj"
+	sts := Statements(doc, labels)
+	if len(sts) != 2 {
+		t.Fatalf("with the inner cue below \"said\": %d statements, want 2", len(sts))
+	}
+	var outer *whosaid.Statement
+	for i := range sts {
+		if doc.Str(*sts[i].Cue) == "said" {
+			outer = &sts[i]
+		}
+	}
+	if outer == nil || doc.Str(outer.ContentSpan()) != "The operative decided to change course" || doc.Str(*outer.Source) != "a source" {
+		t.Fatalf("outer statement: %+v", outer)
+	}
+	// An inner cue that does not hang below the outer one is not its content.
+	doc.Tokens[tok("decided")].Head = -1
+	if n := len(Statements(doc, labels)); n != 1 {
+		t.Errorf("inner cue not below the outer: %d statements, want 1", n)
 	}
 }

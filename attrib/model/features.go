@@ -256,15 +256,7 @@ func (f *featurizer) sentence(s whosaid.Sentence) [][]uint64 {
 		add("rule+1", ruleAt(f.rule, i+1, b))
 		add("rulew", r, wi)
 		// Position of the nearest reporting words.
-		left, right := 0, 0
-		for _, c := range cueIdx {
-			if c < i && (left == 0 || i-c < left) {
-				left = i - c
-			}
-			if c > i && (right == 0 || c-i < right) {
-				right = c - i
-			}
-		}
+		left, right := nearest(cueIdx, i)
 		add("dl", distBucket(left))
 		add("dr", distBucket(right))
 		add("dlr", distBucket(left), distBucket(right))
@@ -297,6 +289,20 @@ func (f *featurizer) sentence(s whosaid.Sentence) [][]uint64 {
 		out[i-a] = fs
 	}
 	return out
+}
+
+// nearest returns the distances from token i to the nearest of positions
+// before and after it (0 where there is none).
+func nearest(positions []int, i int) (left, right int) {
+	for _, c := range positions {
+		if c < i && (left == 0 || i-c < left) {
+			left = i - c
+		}
+		if c > i && (right == 0 || c-i < right) {
+			right = c - i
+		}
+	}
+	return left, right
 }
 
 func mentionAt(m []string, i, bound int) string {

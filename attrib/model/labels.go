@@ -54,3 +54,6 @@ func allowed(prev, cur int) bool {
 
 // startAllowed reports whether a sentence may start with label l.
 func startAllowed(l int) bool { return l == lO || isBegin(l) }
+
+// LabelName is the name of a label Tag returned ("B-cue", "O", …).
+func LabelName(l int) string { return labelNames[l] }

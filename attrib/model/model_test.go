@@ -173,3 +173,52 @@ func TestDefaultModelLoads(t *testing.T) {
 		t.Fatalf("shipped model: %v (%d features)", err, m.Features())
 	}
 }
+
+func TestTrainStackedLearnsFixtureAndRoundTrips(t *testing.T) {
+	docs := corpus()
+	opt := TrainOptions{Iterations: 6, Seed: 5, Folds: 3, Orderings: 2}
+	var files [2]bytes.Buffer
+	var m *Model
+	for i := range files {
+		var err error
+		if m, err = Train(docs, annotate, opt); err != nil {
+			t.Fatal(err)
+		}
+		if !m.Stacked() {
+			t.Fatalf("Folds %d gave a single-stage model", opt.Folds)
+		}
+		if err := m.Save(&files[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(files[0].Bytes(), files[1].Bytes()) {
+		t.Fatalf("two stacked trainings with one seed wrote different files")
+	}
+	loaded, err := Load(bytes.NewReader(files[0].Bytes()), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !loaded.Stacked() || loaded.Features() != m.Features() {
+		t.Fatalf("loaded model: stacked %v, %d features; saved: %d", loaded.Stacked(), loaded.Features(), m.Features())
+	}
+	wrong, total := 0, 0
+	for _, d := range docs {
+		ex, err := newExample(d, annotate, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := tagsOf(loaded, d)
+		for si, s := range ex.sents {
+			first := ex.f.doc.Sentences[si].FirstToken
+			for i, g := range s.gold {
+				total++
+				if got[first+i] != g {
+					wrong++
+				}
+			}
+		}
+	}
+	if wrong > total/50 {
+		t.Errorf("%d of %d tokens mislabelled by the stacked model after training on them", wrong, total)
+	}
+}

@@ -10,15 +10,16 @@ import (
 	"slices"
 )
 
-// The model file: gzip of a header, the transition scores, then one
-// record per feature (its hash and its weights quantised to int16 with a
-// single scale), in hash order so the same model always gives the same
-// bytes. FeatureVersion changes whenever features are added or reshaped:
-// weights only make sense with the featurizer that learned them.
+// The model file: gzip of a header, then per stage (one, or two for a
+// stacked model) the transition scores and one record per feature (its
+// hash and its weights quantised to int16 with a single scale), in hash
+// order so the same model always gives the same bytes. FeatureVersion
+// changes whenever features are added or reshaped: weights only make sense
+// with the featurizer that learned them.
 const (
 	fileMagic      = "WSATTR"
-	fileFormat     = 1
-	FeatureVersion = 1
+	fileFormat     = 2
+	FeatureVersion = 2
 )
 
 // Save writes the model.
@@ -28,9 +29,32 @@ func (m *Model) Save(w io.Writer) error {
 		return err
 	}
 	bw := bufio.NewWriter(zw)
+	stages := []*weights{m.w}
+	if m.stack != nil {
+		stages = append(stages, m.stack)
+	}
+	hdr := []any{[]byte(fileMagic), uint16(fileFormat), uint16(FeatureVersion), uint8(nLabels),
+		boolByte(m.Clusters != nil), uint8(len(stages))}
+	for _, v := range hdr {
+		if err := binary.Write(bw, binary.LittleEndian, v); err != nil {
+			return err
+		}
+	}
+	for _, st := range stages {
+		if err := writeWeights(bw, st); err != nil {
+			return err
+		}
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func writeWeights(bw io.Writer, w *weights) error {
 	le := binary.LittleEndian
 	var scale float32
-	for _, row := range m.w.w {
+	for _, row := range w.w {
 		for _, v := range row {
 			scale = max(scale, float32(math.Abs(float64(v))))
 		}
@@ -39,14 +63,12 @@ func (m *Model) Save(w io.Writer) error {
 	if scale == 0 {
 		scale = 1
 	}
-	keys := make([]uint64, 0, len(m.w.index))
-	for k := range m.w.index {
+	keys := make([]uint64, 0, len(w.index))
+	for k := range w.index {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
-	hdr := []any{[]byte(fileMagic), uint16(fileFormat), uint16(FeatureVersion), uint8(nLabels),
-		boolByte(m.Clusters != nil), scale, m.w.trans, uint32(len(keys))}
-	for _, v := range hdr {
+	for _, v := range []any{scale, w.trans, uint32(len(keys))} {
 		if err := binary.Write(bw, le, v); err != nil {
 			return err
 		}
@@ -54,7 +76,7 @@ func (m *Model) Save(w io.Writer) error {
 	var rec [8 + 2*nLabels]byte
 	for _, k := range keys {
 		le.PutUint64(rec[:], k)
-		row := m.w.w[m.w.index[k]]
+		row := w.w[w.index[k]]
 		for l, v := range row {
 			le.PutUint16(rec[8+2*l:], uint16(int16(math.Round(float64(v/scale)))))
 		}
@@ -62,10 +84,7 @@ func (m *Model) Save(w io.Writer) error {
 			return err
 		}
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
+	return nil
 }
 
 func boolByte(b bool) uint8 {
@@ -84,15 +103,11 @@ func Load(r io.Reader, clusters Clusters) (*Model, error) {
 		return nil, fmt.Errorf("attribution model: %w", err)
 	}
 	br := bufio.NewReader(zr)
-	le := binary.LittleEndian
 	magic := make([]byte, len(fileMagic))
 	var format, version uint16
-	var labels, usesClusters uint8
-	var scale float32
-	w := newWeights()
-	var n uint32
-	for _, v := range []any{magic, &format, &version, &labels, &usesClusters, &scale, &w.trans, &n} {
-		if err := binary.Read(br, le, v); err != nil {
+	var labels, usesClusters, nStages uint8
+	for _, v := range []any{magic, &format, &version, &labels, &usesClusters, &nStages} {
+		if err := binary.Read(br, binary.LittleEndian, v); err != nil {
 			return nil, fmt.Errorf("attribution model: truncated header: %w", err)
 		}
 	}
@@ -105,18 +120,45 @@ func Load(r io.Reader, clusters Clusters) (*Model, error) {
 		return nil, fmt.Errorf("attribution model: trained with features v%d, this build computes v%d: retrain with `whosaid train attrib`", version, FeatureVersion)
 	case (usesClusters == 1) != (clusters != nil):
 		return nil, fmt.Errorf("attribution model: trained with word classes=%v, loaded with word classes=%v", usesClusters == 1, clusters != nil)
+	case nStages != 1 && nStages != 2:
+		return nil, fmt.Errorf("attribution model: %d stages, want 1 or 2", nStages)
+	}
+	m := &Model{Clusters: clusters}
+	for st := 0; st < int(nStages); st++ {
+		w, err := readWeights(br)
+		if err != nil {
+			return nil, fmt.Errorf("attribution model: stage %d: %w", st+1, err)
+		}
+		if st == 0 {
+			m.w = w
+		} else {
+			m.stack = w
+		}
+	}
+	return m, nil
+}
+
+func readWeights(br io.Reader) (*weights, error) {
+	le := binary.LittleEndian
+	w := newWeights()
+	var scale float32
+	var n uint32
+	for _, v := range []any{&scale, &w.trans, &n} {
+		if err := binary.Read(br, le, v); err != nil {
+			return nil, fmt.Errorf("truncated: %w", err)
+		}
 	}
 	w.index = make(map[uint64]int32, n)
 	w.w = make([][nLabels]float32, n)
 	var rec [8 + 2*nLabels]byte
 	for i := uint32(0); i < n; i++ {
 		if _, err := io.ReadFull(br, rec[:]); err != nil {
-			return nil, fmt.Errorf("attribution model: truncated at feature %d of %d: %w", i, n, err)
+			return nil, fmt.Errorf("truncated at feature %d of %d: %w", i, n, err)
 		}
 		w.index[le.Uint64(rec[:])] = int32(i)
 		for l := 0; l < nLabels; l++ {
 			w.w[i][l] = float32(int16(le.Uint16(rec[8+2*l:]))) * scale
 		}
 	}
-	return &Model{w: w, Clusters: clusters}, nil
+	return w, nil
 }

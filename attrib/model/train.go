@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math/rand"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/whosaid/whosaid/corpus/brat"
@@ -14,7 +16,15 @@ type TrainOptions struct {
 	Iterations int   // passes over the corpus (default 10)
 	Seed       int64 // shuffling seed; training is deterministic given it
 	Clusters   Clusters
-	Progress   io.Writer // one line per pass, if set
+	// Folds > 1 trains a stacked model: the first stage is trained Folds
+	// times, each time without one fold of the corpus, to label that fold
+	// as it would label unseen text; the second stage learns from those
+	// labels. 0 or 1 trains a single stage.
+	Folds int
+	// Orderings > 1 trains the second stage that many times, each pass
+	// order shuffled from another seed, and averages the weights.
+	Orderings int
+	Progress  io.Writer // one line per pass, if set
 	// Dev, if set, is decoded after each pass and its token accuracy on
 	// attribution labels reported.
 	Dev []*brat.Document
@@ -25,36 +35,141 @@ func Train(docs []*brat.Document, annotate Annotator, opt TrainOptions) (*Model,
 	if opt.Iterations <= 0 {
 		opt.Iterations = 10
 	}
-	var exs []*example
-	for _, d := range docs {
-		ex, err := newExample(d, annotate, opt.Clusters)
-		if err != nil {
-			return nil, err
-		}
-		exs = append(exs, ex)
+	exs, err := examples(docs, annotate, opt.Clusters)
+	if err != nil {
+		return nil, err
 	}
-	var devs []*example
-	for _, d := range opt.Dev {
-		ex, err := newExample(d, annotate, opt.Clusters)
-		if err != nil {
-			return nil, err
-		}
-		devs = append(devs, ex)
+	devs, err := examples(opt.Dev, annotate, opt.Clusters)
+	if err != nil {
+		return nil, err
 	}
+	m := &Model{Clusters: opt.Clusters}
+	if opt.Folds <= 1 {
+		m.w = learn(exs, devs, opt.Iterations, opt.Seed, opt.Progress, "attrib")
+		return m, nil
+	}
+	var first [][]int
+	m.w, first = jackknife(exs, devs, opt)
+	exs2 := make([]*example, len(exs))
+	for k, ex := range exs {
+		exs2[k] = &example{f: ex.f, sents: ex.f.withStack(ex.sents, first[k])}
+	}
+	devs2 := make([]*example, len(devs))
+	for k, ex := range devs {
+		devs2[k] = &example{f: ex.f, sents: ex.f.withStack(ex.sents, m.w.tagDoc(ex.f.doc, ex.sents))}
+	}
+	m.stack = learnAveraged(exs2, devs2, opt, "attrib stage 2")
+	return m, nil
+}
+
+// learnAveraged trains opt.Orderings models on differently shuffled
+// passes, in parallel, and averages their weights: cheaper than an
+// ensemble at run time (one model), steadier than any single ordering.
+func learnAveraged(exs, devs []*example, opt TrainOptions, name string) *weights {
+	if opt.Orderings <= 1 {
+		return learn(exs, devs, opt.Iterations, opt.Seed, opt.Progress, name)
+	}
+	ws := make([]*weights, opt.Orderings)
+	parallel(len(ws), func(k int) {
+		var p io.Writer
+		if k == 0 {
+			p = opt.Progress
+		}
+		ws[k] = learn(exs, devs, opt.Iterations, opt.Seed+100*int64(k), p, name)
+	})
+	return meanWeights(ws)
+}
+
+// examples annotates documents in parallel, keeping their order.
+func examples(docs []*brat.Document, annotate Annotator, clusters Clusters) ([]*example, error) {
+	exs := make([]*example, len(docs))
+	errs := make([]error, len(docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range next {
+				exs[k], errs[k] = newExample(docs[k], annotate, clusters)
+			}
+		}()
+	}
+	for k := range docs {
+		next <- k
+	}
+	close(next)
+	wg.Wait()
+	for k, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", docs[k].Name, err)
+		}
+	}
+	return exs, nil
+}
+
+// jackknife trains the first stage on all examples and, alongside, once
+// per fold without that fold, to label each example as unseen text.
+func jackknife(exs, devs []*example, opt TrainOptions) (*weights, [][]int) {
+	out := make([][]int, len(exs))
+	var full *weights
+	parallel(opt.Folds+1, func(job int) {
+		if job == opt.Folds {
+			full = learn(exs, devs, opt.Iterations, opt.Seed, opt.Progress, "attrib")
+			return
+		}
+		fold := job
+		var train []*example
+		for k, ex := range exs {
+			if k%opt.Folds != fold {
+				train = append(train, ex)
+			}
+		}
+		w := learn(train, nil, opt.Iterations, opt.Seed+int64(fold)+1, nil, "")
+		for k, ex := range exs {
+			if k%opt.Folds == fold {
+				out[k] = w.tagDoc(ex.f.doc, ex.sents)
+			}
+		}
+		if opt.Progress != nil {
+			fmt.Fprintf(opt.Progress, "attrib: fold %d/%d labelled\n", fold+1, opt.Folds)
+		}
+	})
+	return full, out
+}
+
+// parallel runs job(0..n-1), as many at once as there are processors.
+func parallel(n int, job func(int)) {
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for k := 0; k < n; k++ {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			job(k)
+		}()
+	}
+	wg.Wait()
+}
+
+// learn runs the averaged structured perceptron over the examples.
+func learn(exs, devs []*example, iterations int, seed int64, progress io.Writer, name string) *weights {
 	w := newWeights()
-	rng := rand.New(rand.NewSource(opt.Seed))
+	rng := rand.New(rand.NewSource(seed))
 	var t int32 = 1
 	order := make([]int, len(exs))
 	for i := range order {
 		order[i] = i
 	}
-	for it := 0; it < opt.Iterations; it++ {
+	for it := 0; it < iterations; it++ {
 		start := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, toks := 0, 0
 		for _, k := range order {
 			prev := lO
-			for si, s := range exs[k].sents {
+			for _, s := range exs[k].sents {
 				rows := w.rowsFor(s, prev, true)
 				pred := w.decode(rows)
 				for i := range pred {
@@ -66,21 +181,20 @@ func Train(docs []*brat.Document, annotate Annotator, opt TrainOptions) (*Model,
 				w.learn(rows, s.gold, pred, t)
 				t++
 				prev = lastLabel(s.gold)
-				_ = si
 			}
 		}
-		if opt.Progress != nil {
-			line := fmt.Sprintf("attrib: pass %d/%d: train token error %.2f%% (%s)", it+1, opt.Iterations, 100*float64(errs)/float64(max(toks, 1)), time.Since(start).Round(time.Millisecond))
+		if progress != nil {
+			line := fmt.Sprintf("%s: pass %d/%d: train token error %.2f%% (%s)", name, it+1, iterations, 100*float64(errs)/float64(max(toks, 1)), time.Since(start).Round(time.Millisecond))
 			if len(devs) > 0 {
 				avg := w.snapshot(t)
 				line += fmt.Sprintf(", dev token accuracy on labelled tokens %.2f%%", avg.devAccuracy(devs))
 			}
-			fmt.Fprintln(opt.Progress, line)
+			fmt.Fprintln(progress, line)
 		}
 	}
 	w.average(t)
 	w.prune()
-	return &Model{w: w, Clusters: opt.Clusters}, nil
+	return w
 }
 
 // rowsFor looks up the feature rows of a sentence, with the context
@@ -193,4 +307,26 @@ func (m *weights) prune() {
 		w = append(w, m.w[r])
 	}
 	m.index, m.w = idx, w
+}
+
+// meanWeights averages models trained on different orderings of the
+// same examples; a feature one of them lacks counts as zero there.
+func meanWeights(ws []*weights) *weights {
+	out := newWeights()
+	n := float32(len(ws))
+	for _, w := range ws {
+		for f, r := range w.index {
+			o := out.row(f, true)
+			for l := 0; l < nLabels; l++ {
+				out.w[o][l] += w.w[r][l] / n
+			}
+		}
+		for p := range w.trans {
+			for c := range w.trans[p] {
+				out.trans[p][c] += w.trans[p][c] / n
+			}
+		}
+	}
+	out.total, out.stamp = nil, nil
+	return out
 }

@@ -13,7 +13,7 @@ import (
 func (a *app) extractCommand() *cobra.Command {
 	var format, asOf string
 	var asIs bool
-	var method string
+	var method, modelFile string
 	var workers int
 	cmd := &cobra.Command{
 		Use:   "extract [flags] PATH... | -",
@@ -36,7 +36,7 @@ on standard error), 2 when the command could not run.`,
 			if err != nil {
 				return err
 			}
-			opt := extract.Options{Workers: workers, Stdin: a.stdin, TextAsIs: asIs, Attribution: method}
+			opt := extract.Options{Workers: workers, Stdin: a.stdin, TextAsIs: asIs, Attribution: method, AttribModelFile: modelFile}
 			if asOf != "" {
 				t, err := time.Parse("2006-01-02", asOf)
 				if err != nil {
@@ -70,6 +70,7 @@ on standard error), 2 when the command could not run.`,
 	cmd.Flags().StringVar(&asOf, "as-of", "", "reference date (YYYY-MM-DD) for relative dates such as \"30 days ago\"")
 	cmd.Flags().BoolVar(&asIs, "text-as-is", false, "take plain-text inputs as clean article text: no chrome removal or normalisation (for annotated corpora, whose offsets must not move)")
 	cmd.Flags().StringVar(&method, "attrib", extract.AttribModel, "how statements are found: model (the learned tagger) or rules")
+	cmd.Flags().StringVar(&modelFile, "attrib-model", "", "attribution model file written by `whosaid train attrib` (default: the shipped model)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "articles annotated at once (default: number of CPUs)")
 	return cmd
 }

@@ -29,7 +29,7 @@ Training is deterministic given --seed: the same corpus and seed give the same f
 
 func (a *app) trainAttribCommand() *cobra.Command {
 	var corpus, out, dev string
-	var iters int
+	var iters, folds, orderings int
 	var seed int64
 	cmd := &cobra.Command{
 		Use:   "attrib --corpus DIR --out FILE",
@@ -47,7 +47,7 @@ func (a *app) trainAttribCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opt := model.TrainOptions{Iterations: iters, Seed: seed, Progress: a.stderr, Clusters: classes}
+			opt := model.TrainOptions{Iterations: iters, Seed: seed, Folds: folds, Orderings: orderings, Progress: a.stderr, Clusters: classes}
 			if dev != "" {
 				if opt.Dev, err = brat.LoadCorpus(dev); err != nil {
 					return err
@@ -70,6 +70,8 @@ func (a *app) trainAttribCommand() *cobra.Command {
 	cmd.Flags().StringVar(&dev, "dev", "", "optional brat corpus to report accuracy on after each pass")
 	cmd.Flags().IntVar(&iters, "iters", 20, "passes over the corpus")
 	cmd.Flags().Int64Var(&seed, "seed", 1, "shuffling seed")
+	cmd.Flags().IntVar(&folds, "folds", 4, "train a second stage on the first stage's labels, the first stage trained this many times without one part of the corpus (0: one stage)")
+	cmd.Flags().IntVar(&orderings, "orderings", 3, "train the second stage this many times on differently shuffled passes and average the weights")
 	return cmd
 }
 

@@ -1,0 +1,64 @@
+// Command tagdump prints the attribution tagger's label for every token
+// of a text read from standard input, one token per line, next to the
+// statements the stage makes of them: for looking at what the model does
+// before grouping and post-processing.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attrib/model"
+	"github.com/whosaid/whosaid/attrib/wordclass"
+	"github.com/whosaid/whosaid/extract"
+)
+
+func main() {
+	path := flag.String("model", "", "model file (default: the shipped model)")
+	flag.Parse()
+	m, err := model.Default()
+	if *path != "" {
+		f, ferr := os.Open(*path)
+		if ferr != nil {
+			log.Fatal(ferr)
+		}
+		classes, cerr := wordclass.Default()
+		if cerr != nil {
+			log.Fatal(cerr)
+		}
+		m, err = model.Load(bufio.NewReader(f), classes)
+	}
+	if err != nil {
+		log.Fatal(err)
+	}
+	text, err := io.ReadAll(os.Stdin)
+	if err != nil {
+		log.Fatal(err)
+	}
+	doc := &whosaid.Doc{Text: string(text)}
+	if err := extract.Annotate(doc); err != nil {
+		log.Fatal(err)
+	}
+	labels := m.Tag(doc)
+	for i, t := range doc.Tokens {
+		fmt.Printf("%-20s %-6s %-10s %3d %s\n", doc.Str(t.Span), t.POS, t.Dep, t.Head, model.LabelName(labels[i]))
+	}
+	for _, s := range model.Statements(doc, labels) {
+		str := func(sp *whosaid.Span) string {
+			if sp == nil {
+				return "-"
+			}
+			return doc.Str(*sp)
+		}
+		var content []string
+		for _, c := range s.Content {
+			content = append(content, doc.Str(c))
+		}
+		fmt.Printf("source=%q cue=%q content=%q\n", str(s.Source), str(s.Cue), content)
+	}
+}
