@@ -30,10 +30,11 @@ func (f *featurizer) stackFeatures(s whosaid.Sentence, first []int) [][]uint64 {
 	// endsBelowCue[k]: k is the last token of a phrase hanging directly
 	// below a predicted cue; the relation names it.
 	endsBelowCue := make([]string, b-a)
-	hasCue, hasSource := false, false
+	var cues []int
+	hasSource := false
 	for i := a; i < b; i++ {
 		if isCue(i) {
-			hasCue = true
+			cues = append(cues, i)
 		}
 		if component(first[i]) == "source" {
 			hasSource = true
@@ -42,12 +43,7 @@ func (f *featurizer) stackFeatures(s whosaid.Sentence, first []int) [][]uint64 {
 			endsBelowCue[hi[i-a]-a] = toks[i].Dep
 		}
 	}
-	var cues []int
-	for i := a; i < b; i++ {
-		if isCue(i) {
-			cues = append(cues, i)
-		}
-	}
+	hasCue := len(cues) > 0
 	// The first stage's labels just outside the sentence: content often
 	// runs on from the previous sentence or is attributed by the next one.
 	before, after := "-", "-"
