@@ -1,15 +1,12 @@
 package extract
 
 import (
-	"bufio"
 	"context"
 	"fmt"
-	"os"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attrib"
 	"github.com/whosaid/whosaid/attrib/model"
-	"github.com/whosaid/whosaid/attrib/wordclass"
 	"github.com/whosaid/whosaid/clean"
 	"github.com/whosaid/whosaid/dates"
 	"github.com/whosaid/whosaid/identity"
@@ -55,20 +52,7 @@ func attribModel(path string) (*model.Model, error) {
 	if path == "" {
 		return model.Default()
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("attribution model: %w", err)
-	}
-	defer f.Close()
-	classes, err := wordclass.Default()
-	if err != nil {
-		return nil, err
-	}
-	m, err := model.Load(bufio.NewReader(f), classes)
-	if err != nil {
-		return nil, fmt.Errorf("attribution model %s: %w", path, err)
-	}
-	return m, nil
+	return model.Open(path)
 }
 
 // DefaultLinker links speakers across the articles of one run.

@@ -1,8 +1,11 @@
 package model
 
 import (
+	"bufio"
 	"bytes"
 	_ "embed"
+	"fmt"
+	"os"
 	"sync"
 
 	"github.com/whosaid/whosaid/attrib/wordclass"
@@ -32,4 +35,23 @@ func Default() (*Model, error) {
 		defaultModel, defaultErr = Load(bytes.NewReader(shipped), classes)
 	})
 	return defaultModel, defaultErr
+}
+
+// Open loads a model file written by `whosaid train attrib`, with the
+// shipped word classes (the ones training used).
+func Open(path string) (*Model, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
+	}
+	defer f.Close()
+	classes, err := wordclass.Default()
+	if err != nil {
+		return nil, err
+	}
+	m, err := Load(bufio.NewReader(f), classes)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return m, nil
 }

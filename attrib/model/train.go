@@ -84,22 +84,9 @@ func learnAveraged(exs, devs []*example, opt TrainOptions, name string) *weights
 func examples(docs []*brat.Document, annotate Annotator, clusters Clusters) ([]*example, error) {
 	exs := make([]*example, len(docs))
 	errs := make([]error, len(docs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for k := range next {
-				exs[k], errs[k] = newExample(docs[k], annotate, clusters)
-			}
-		}()
-	}
-	for k := range docs {
-		next <- k
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(docs), func(k int) {
+		exs[k], errs[k] = newExample(docs[k], annotate, clusters)
+	})
 	for k, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", docs[k].Name, err)

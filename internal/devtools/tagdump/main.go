@@ -5,7 +5,6 @@
 package main
 
 import (
-	"bufio"
 	"flag"
 	"fmt"
 	"io"
@@ -14,7 +13,6 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attrib/model"
-	"github.com/whosaid/whosaid/attrib/wordclass"
 	"github.com/whosaid/whosaid/extract"
 )
 
@@ -23,15 +21,7 @@ func main() {
 	flag.Parse()
 	m, err := model.Default()
 	if *path != "" {
-		f, ferr := os.Open(*path)
-		if ferr != nil {
-			log.Fatal(ferr)
-		}
-		classes, cerr := wordclass.Default()
-		if cerr != nil {
-			log.Fatal(cerr)
-		}
-		m, err = model.Load(bufio.NewReader(f), classes)
+		m, err = model.Open(*path)
 	}
 	if err != nil {
 		log.Fatal(err)
