@@ -3,7 +3,7 @@ package attrib
 import (
 	"strings"
 
-	"github.com/whosaid/whosaid/attrib/lexicon"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // cueKind is the grammatical shape of a reporting expression.

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/attrib/lexicon"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // Rules is the rule-based attribution stage.

@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/attrib/lexicon"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // view holds per-token facts about a Doc that the rules consult often.

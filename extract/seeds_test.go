@@ -2,7 +2,7 @@ package extract_test
 
 import (
 	"context"
-	"os"
+	"github.com/whosaid/whosaid/internal/testshared"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,23 +15,7 @@ import (
 
 // sharedDir finds ../shared from the module root, or skips the test.
 func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "corpora", "seeds")); err != nil {
-		t.Skip("../shared is absent")
-	}
-	return shared
+	return filepath.Dir(testshared.Dir(t, "corpora"))
 }
 
 // seedRun extracts the five seed articles once per test binary.

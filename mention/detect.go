@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/attrib/lexicon"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // sentence is the view of one sentence the detector works on.
@@ -90,7 +90,7 @@ func (s *sentence) nameToken(i int) bool {
 		}
 		// "Officials said": a role noun, unless a name follows ("Chief
 		// Justice …" is handled by the title list).
-		if _, ok := roles[l]; ok && (i+1 >= len(s.words) || !capitalised(s.words[i+1])) {
+		if _, ok := lexicon.Role(l); ok && (i+1 >= len(s.words) || !capitalised(s.words[i+1])) {
 			return false
 		}
 	}
@@ -107,7 +107,6 @@ func isOpener(w string) bool {
 
 // Detect finds the mentions of doc, sorted by start.
 func Detect(doc *whosaid.Doc) []whosaid.Mention {
-	words()
 	var out []whosaid.Mention
 	for _, sent := range doc.Sentences {
 		s := newSentence(doc, sent)
@@ -145,7 +144,7 @@ func (s *sentence) honorifics() []whosaid.Mention {
 				continue
 			}
 			phrase := strings.Join(s.lower[i:i+n], " ")
-			if !honorifics[phrase] || !capitalised(s.words[i+1]) {
+			if !lexicon.IsHonorific(phrase) || !capitalised(s.words[i+1]) {
 				continue
 			}
 			m := newMention(s.span(i, i+n), whosaid.MentionHonorific)

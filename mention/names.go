@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // names finds runs of capitalised words and classifies each as a person's
@@ -29,7 +30,7 @@ func (s *sentence) lowerTitleBeforeName(i int) bool {
 	if i+1 >= len(s.toks) {
 		return false
 	}
-	_, ok := titles[s.lower[i]]
+	_, ok := lexicon.Title(s.lower[i])
 	return ok && s.nameToken(i+1) && !s.taken[i+1]
 }
 
@@ -66,20 +67,20 @@ func (s *sentence) institutional(w string) bool {
 	if isOrgHead(w) {
 		return true
 	}
-	_, ok := titles[strings.ToLower(w)]
+	_, ok := lexicon.Title(w)
 	return ok
 }
 
-func isOrgHead(w string) bool { return orgHeads[w] }
+func isOrgHead(w string) bool { return lexicon.IsOrgHead(w) }
 
 // titleAt returns the length in tokens of the longest title starting at
 // token i of [i, j), or 0.
 func (s *sentence) titleAt(i, j int) int {
-	for n := maxTitleWs; n >= 1; n-- {
+	for n := lexicon.MaxTitleWords(); n >= 1; n-- {
 		if i+n > j {
 			continue
 		}
-		if _, ok := titles[strings.Join(s.lower[i:i+n], " ")]; ok {
+		if _, ok := lexicon.Title(strings.Join(s.lower[i:i+n], " ")); ok {
 			return n
 		}
 	}
@@ -231,7 +232,7 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 // resistance group"), or j when there is none.
 func (s *sentence) orgNounAfter(j int) int {
 	for k := j; k < len(s.toks) && k < j+3 && !s.taken[k] && !capitalised(s.words[k]) && !isPunct(s.words[k]); k++ {
-		if r, ok := roles[s.lower[k]]; ok && r.org {
+		if r, ok := lexicon.Role(s.lower[k]); ok && r.Org {
 			return k + 1
 		}
 		if notNames[s.lower[k]] || determiners[s.lower[k]] {

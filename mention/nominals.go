@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/attrib/lexicon"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // determiners open a role nominal ("the leader", "its spokesman").
@@ -21,7 +21,7 @@ func (s *sentence) nominals(ms []whosaid.Mention) []whosaid.Mention {
 		if s.taken[i] {
 			continue
 		}
-		r, ok := roles[s.lower[i]]
+		r, ok := lexicon.Role(s.lower[i])
 		if !ok {
 			continue
 		}
@@ -30,7 +30,7 @@ func (s *sentence) nominals(ms []whosaid.Mention) []whosaid.Mention {
 		}
 		start := s.modifiersStart(i)
 		// A role right before a name describes that name.
-		if k := s.mentionStartingAt(ms, i+1); k >= 0 && ms[k].Kind == whosaid.MentionName && ms[k].Type != whosaid.Organization && !r.org && !r.plural {
+		if k := s.mentionStartingAt(ms, i+1); k >= 0 && ms[k].Kind == whosaid.MentionName && ms[k].Type != whosaid.Organization && !r.Org && !r.Plural {
 			m := &ms[k]
 			if start > 0 && determiners[s.lower[start-1]] && s.lower[start-1] != "his" && s.lower[start-1] != "her" {
 				start--
@@ -39,21 +39,21 @@ func (s *sentence) nominals(ms []whosaid.Mention) []whosaid.Mention {
 			m.Span.Start = s.toks[start].Start
 			m.Type = whosaid.Person
 			if m.Gender == "" {
-				m.Gender = r.gender
+				m.Gender = r.Gender
 			}
 			s.take(start, i+1)
 			continue
 		}
 		det := start > 0 && determiners[s.lower[start-1]] && !s.taken[start-1]
-		_, isTitle := titles[s.lower[i]]
+		_, isTitle := lexicon.Title(s.lower[i])
 		switch {
 		case det:
 			start--
-		case r.plural:
+		case r.Plural:
 		case isTitle && start == i:
 			// A bare title standing for a person ("sheik referred to …").
 			m := newMention(s.span(i, i+1), whosaid.MentionHonorific)
-			m.Type, m.Gender = whosaid.Person, r.gender
+			m.Type, m.Gender = whosaid.Person, r.Gender
 			m.Titles = []string{s.words[i]}
 			ms = append(ms, m)
 			s.take(i, i+1)
@@ -65,12 +65,12 @@ func (s *sentence) nominals(ms []whosaid.Mention) []whosaid.Mention {
 		m := newMention(s.span(start, end), whosaid.MentionNominal)
 		m.Head = s.span(i, i+1)
 		m.Role = strings.TrimSpace(s.text(nonDet(s, start), end))
-		m.Plural = r.plural
-		m.Gender = r.gender
+		m.Plural = r.Plural
+		m.Gender = r.Gender
 		switch {
-		case r.org:
+		case r.Org:
 			m.Type, m.Gender = whosaid.Organization, whosaid.Neuter
-		case !r.plural:
+		case !r.Plural:
 			m.Type = whosaid.Person
 		}
 		ms = append(ms, m)

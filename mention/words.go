@@ -1,117 +1,22 @@
 package mention
 
 import (
-	"bufio"
-	"embed"
 	"strings"
-	"sync"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/lexicon"
 )
-
-//go:embed words/*.txt
-var wordFiles embed.FS
-
-type titleInfo struct {
-	gender whosaid.Gender
-}
-
-type roleInfo struct {
-	org    bool
-	plural bool
-	gender whosaid.Gender
-}
-
-var (
-	loadOnce sync.Once
-	// titles maps a lower-case title (one or more words) to what it implies.
-	titles     map[string]titleInfo
-	maxTitleWs int
-	honorifics map[string]bool // lower-case forms of address
-	roles      map[string]roleInfo
-	orgHeads   map[string]bool // capitalised as written
-	places     map[string]bool // capitalised as written; multiword joined by space
-)
-
-func loadWords() {
-	titles = map[string]titleInfo{}
-	for _, line := range lines("words/titles.txt") {
-		name, attr, _ := strings.Cut(line, "=")
-		key := strings.ToLower(name)
-		titles[key] = titleInfo{gender: whosaid.Gender(attr)}
-		if n := len(strings.Fields(key)); n > maxTitleWs {
-			maxTitleWs = n
-		}
-	}
-	honorifics = map[string]bool{}
-	for _, line := range lines("words/honorifics.txt") {
-		honorifics[strings.ToLower(line)] = true
-	}
-	roles = map[string]roleInfo{}
-	for _, line := range lines("words/roles.txt") {
-		name, attr, _ := strings.Cut(line, "=")
-		ri := roleInfo{}
-		switch attr {
-		case "org":
-			ri.org = true
-		case "plural":
-			ri.plural = true
-		case "male", "female":
-			ri.gender = whosaid.Gender(attr)
-		}
-		roles[name] = ri
-	}
-	orgHeads = map[string]bool{}
-	for _, line := range lines("words/orgheads.txt") {
-		orgHeads[line] = true
-	}
-	places = map[string]bool{}
-	for _, line := range lines("words/places.txt") {
-		for _, w := range strings.Fields(line) {
-			places[w] = true
-		}
-	}
-}
-
-func lines(name string) []string {
-	b, err := wordFiles.ReadFile(name)
-	if err != nil {
-		panic("mention: missing embedded word list " + name)
-	}
-	var out []string
-	sc := bufio.NewScanner(strings.NewReader(string(b)))
-	for sc.Scan() {
-		l := strings.TrimSpace(sc.Text())
-		if l == "" || l[0] == '#' {
-			continue
-		}
-		out = append(out, l)
-	}
-	return out
-}
-
-func words() { loadOnce.Do(loadWords) }
 
 // IsTitle reports whether s (any case, one or more words) is a title or
 // honorific that can precede a name, and the gender it implies.
-func IsTitle(s string) (whosaid.Gender, bool) {
-	words()
-	t, ok := titles[strings.ToLower(s)]
-	return t.gender, ok
-}
+func IsTitle(s string) (whosaid.Gender, bool) { return lexicon.Title(s) }
 
 // IsHonorific reports whether s is a form of address ("His Eminence").
-func IsHonorific(s string) bool {
-	words()
-	return honorifics[strings.ToLower(s)]
-}
+func IsHonorific(s string) bool { return lexicon.IsHonorific(s) }
 
 // IsPlace reports whether the capitalised word s is a country, region,
 // city or nationality.
-func IsPlace(s string) bool {
-	words()
-	return places[s]
-}
+func IsPlace(s string) bool { return lexicon.IsPlace(s) }
 
 // pronouns: lower-case form -> gender, plural, person.
 type pronounInfo struct {

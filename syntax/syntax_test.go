@@ -3,6 +3,7 @@ package syntax
 import (
 	"bytes"
 	"context"
+	"github.com/whosaid/whosaid/internal/testshared"
 	"os"
 	"path/filepath"
 	"strings"
@@ -179,19 +180,9 @@ func TestAnnotatorOnOurTokens(t *testing.T) {
 
 // corenlp finds ../shared/corpora/polnear-corenlp or skips.
 func corenlp(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("module root not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	c := filepath.Join(dir, "..", "shared", "corpora", "polnear-corenlp")
+	c := testshared.Dir(t, "corpora", "polnear-corenlp")
 	if _, err := os.Stat(filepath.Join(c, "dev.conll.gz")); err != nil {
-		t.Skip("../shared is absent")
+		testshared.Missing(t, c+"/dev.conll.gz is absent")
 	}
 	return c
 }

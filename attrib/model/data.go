@@ -4,7 +4,7 @@ import (
 	"unicode"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/corpus/brat"
+	"github.com/whosaid/whosaid/eval/brat"
 )
 
 // Annotator runs the stages the tagger reads (segmentation, quotations,

@@ -9,7 +9,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attrib"
-	"github.com/whosaid/whosaid/attrib/lexicon"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // featurizer computes the static features of every token of a Doc.

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/corpus/brat"
+	"github.com/whosaid/whosaid/eval/brat"
 	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/segment"
 )

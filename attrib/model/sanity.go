@@ -4,7 +4,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/attrib/lexicon"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // closedClass words cannot name a speaker on their own: a source made only

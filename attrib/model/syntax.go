@@ -3,7 +3,7 @@ package model
 import (
 	"strconv"
 
-	"github.com/whosaid/whosaid/attrib/lexicon"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // syntax returns the dependency features of token i of sentence [a, b):

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/whosaid/whosaid/corpus/brat"
+	"github.com/whosaid/whosaid/eval/brat"
 )
 
 // TrainOptions configure training.

@@ -3,6 +3,7 @@ package htmlbody_test
 import (
 	"compress/gzip"
 	"encoding/json"
+	"github.com/whosaid/whosaid/internal/testshared"
 	"io"
 	"os"
 	"path/filepath"
@@ -10,28 +11,13 @@ import (
 
 	"github.com/whosaid/whosaid/clean"
 	"github.com/whosaid/whosaid/clean/htmlbody"
-	"github.com/whosaid/whosaid/score"
+	"github.com/whosaid/whosaid/eval/score"
 )
 
 // benchmarkDir finds ../shared/corpora/article-extraction from the module
 // root, or skips.
 func benchmarkDir(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("module root not found")
-		}
-		dir = parent
-	}
-	bench := filepath.Join(dir, "..", "shared", "corpora", "article-extraction")
-	if _, err := os.Stat(filepath.Join(bench, "ground-truth.json")); err != nil {
-		t.Skip("../shared/corpora/article-extraction is absent")
-	}
-	return bench
+	return testshared.Dir(t, "corpora", "article-extraction")
 }
 
 type page struct {

@@ -10,10 +10,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/corpus/brat"
+	"github.com/whosaid/whosaid/eval/brat"
 	"github.com/whosaid/whosaid/export"
 	"github.com/whosaid/whosaid/extract"
-	"github.com/whosaid/whosaid/score"
+	"github.com/whosaid/whosaid/eval/score"
 )
 
 func (a *app) evalCommand() *cobra.Command {

@@ -59,7 +59,7 @@ on standard error), 2 when the command could not run.`,
 			}
 			switch {
 			case res.Failed > 0 && len(res.Docs) == 0:
-				return exitError{exitPartial}
+				return exitError{exitFailed}
 			case res.Failed > 0:
 				return exitError{exitPartial}
 			}

@@ -91,6 +91,21 @@ func TestExtractBadInputs(t *testing.T) {
 	}
 }
 
+// TestExtractNothingReadable: when no input could be read, extract exits 2
+// (nothing could be done), as ingest does, not 1.
+func TestExtractNothingReadable(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "image.png")
+	os.WriteFile(bin, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644)
+	code, out, stderr := run(t, "", "extract", "--format", "jsonl", bin, filepath.Join(dir, "missing.txt"))
+	if code != 2 {
+		t.Errorf("exit %d, want 2 when no input is readable", code)
+	}
+	if strings.TrimSpace(out) != "" || !strings.Contains(stderr, "image.png") {
+		t.Errorf("stdout %q, stderr %q", out, stderr)
+	}
+}
+
 func TestExtractStdinAndUsage(t *testing.T) {
 	code, out, _ := run(t, "“We are ready,” the coach said.", "extract", "--format", "json", "-")
 	if code != 0 {

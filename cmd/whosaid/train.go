@@ -11,7 +11,7 @@ import (
 
 	"github.com/whosaid/whosaid/attrib/model"
 	"github.com/whosaid/whosaid/attrib/wordclass"
-	"github.com/whosaid/whosaid/corpus/brat"
+	"github.com/whosaid/whosaid/eval/brat"
 	"github.com/whosaid/whosaid/extract"
 	"github.com/whosaid/whosaid/syntax"
 )

@@ -2,8 +2,8 @@ package names
 
 import (
 	"bufio"
+	"github.com/whosaid/whosaid/internal/testshared"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -73,21 +73,7 @@ func TestFold(t *testing.T) {
 
 // pairsFile finds ../shared/corpora/names/variant-pairs-dev.tsv or skips.
 func pairsFile(t testing.TB) string {
-	dir, _ := os.Getwd()
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Skip("module root not found")
-		}
-		dir = filepath.Dir(dir)
-	}
-	f := filepath.Join(dir, "..", "shared", "corpora", "names", "variant-pairs-dev.tsv")
-	if _, err := os.Stat(f); err != nil {
-		t.Skip("../shared is absent")
-	}
-	return f
+	return testshared.Dir(t, "corpora", "names", "variant-pairs-dev.tsv")
 }
 
 // TestVariantPairs holds the matcher to the targets on the dev

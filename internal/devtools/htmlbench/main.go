@@ -21,7 +21,7 @@ import (
 
 	"github.com/whosaid/whosaid/clean"
 	"github.com/whosaid/whosaid/clean/htmlbody"
-	"github.com/whosaid/whosaid/score"
+	"github.com/whosaid/whosaid/eval/score"
 )
 
 func main() {

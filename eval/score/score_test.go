@@ -3,7 +3,7 @@ package score
 import (
 	"testing"
 
-	"github.com/whosaid/whosaid/corpus/brat"
+	"github.com/whosaid/whosaid/eval/brat"
 )
 
 func TestRuns(t *testing.T) {

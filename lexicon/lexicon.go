@@ -1,8 +1,15 @@
-// Package lexicon holds whosaid's reporting-expression lexicon: every
-// inflected form of the English reporting verbs, derived from WordNet by
-// internal/tools/cuelex (cues.tsv), plus a short hand-written list of
-// general reporting expressions WordNet files under other senses
-// (extra.tsv).
+// Package lexicon holds the word lists several stages share, in one place:
+//
+//   - the reporting-expression lexicon: every inflected form of the English
+//     reporting verbs, derived from WordNet by internal/tools/cuelex
+//     (cues.tsv), plus a short hand-written list of general reporting
+//     expressions WordNet files under other senses (extra.tsv); read by
+//     mentions, attribution and identity;
+//   - titles, honorifics, role nouns, organisation heads and places
+//     (words/), read by mention detection and speaker resolution.
+//
+// Every list is general English: no person, outlet or phrase of any
+// corpus.
 package lexicon
 
 import (

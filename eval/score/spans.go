@@ -3,7 +3,7 @@ package score
 import (
 	"strings"
 
-	"github.com/whosaid/whosaid/corpus/brat"
+	"github.com/whosaid/whosaid/eval/brat"
 )
 
 // GoldSpans lists the labelled fragments of a brat document's
