@@ -11,9 +11,9 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/eval/brat"
+	"github.com/whosaid/whosaid/eval/score"
 	"github.com/whosaid/whosaid/export"
 	"github.com/whosaid/whosaid/extract"
-	"github.com/whosaid/whosaid/eval/score"
 )
 
 func (a *app) evalCommand() *cobra.Command {

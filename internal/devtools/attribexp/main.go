@@ -14,8 +14,8 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attrib/model"
 	"github.com/whosaid/whosaid/eval/brat"
-	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/eval/score"
+	"github.com/whosaid/whosaid/mention"
 	"github.com/whosaid/whosaid/segment"
 )
 
