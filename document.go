@@ -1,17 +1,27 @@
 package whosaid
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
 	"time"
 )
 
 // Doc is one article on its way through the pipeline. Ingest fills the
-// input fields (Source, Raw, MediaType, hints), clean sets Text and Meta,
-// and each later stage adds its own layer. A stage reads the layers earlier
-// stages wrote and never rewrites them; Text is read-only once set, so every
-// Span stays valid.
+// input fields (Source, Raw, RawSHA256, MediaType, hints), clean sets Text
+// (and with it ID) and Meta, and each later stage adds its own layer. A
+// stage reads the layers earlier stages wrote and never rewrites them;
+// Text is read-only once set, so every Span stays valid.
 type Doc struct {
-	// ID is a stable identifier of the article's content (a hash of Text).
+	// ID identifies the article by what it says and where: a hash of the
+	// cleaned Text and the URL (when known), set by SetText. The same page
+	// read twice, or with other markup or chrome around the same text, has
+	// the same ID; the same story at two addresses (a reprint) is two
+	// articles. Empty until the text is set.
 	ID string
+	// RawSHA256 is the SHA-256 (hex) of Raw as read: the identity of the
+	// raw copy, known before cleaning.
+	RawSHA256 string
 	// Source is where the article came from, as given: a path, "-", or a
 	// path plus a record locator inside an archive.
 	Source string
@@ -39,8 +49,14 @@ type Doc struct {
 	Tokens     []Token
 	Quotes     []Quote
 	Mentions   []Mention
-	Entities   []Entity
-	Statements []Statement
+	// RuleStatements are the statements the attribution rules find; the
+	// learned tagger reads them to fill in what it misses.
+	RuleStatements []Statement
+	Statements     []Statement
+	Entities       []Entity
+	// Speakers are the article's speakers as the cross-article linker
+	// identified them: Entity.SpeakerID points into it.
+	Speakers []Speaker
 
 	// Errors records what went wrong in which stage. A failing stage does
 	// not stop the others unless the pipeline is told to fail fast.
@@ -110,27 +126,69 @@ type StageError struct {
 
 // Char returns the code-point offset of byte offset b in Text.
 func (d *Doc) Char(b int) int {
-	if d.offsets == nil {
-		d.offsets = newOffsetIndex(d.Text)
+	if d.offsets == nil || d.offsets.text != d.Text {
+		return slowChar(d.Text, b) // Text set without SetText
 	}
 	return d.offsets.char(b)
 }
 
 // Byte returns the byte offset of code-point offset r in Text.
 func (d *Doc) Byte(r int) int {
-	if d.offsets == nil {
-		d.offsets = newOffsetIndex(d.Text)
+	if d.offsets == nil || d.offsets.text != d.Text {
+		return slowByte(d.Text, r)
 	}
 	return d.offsets.byteOf(r)
 }
 
-// SetText sets the article body. It is the only way to change Text, and it
+// SetText sets the article body and, from it and URL, the ID; set URL
+// first. It is the only way to change Text: it builds the offset index
+// (read-only after, so a Doc can be read from several goroutines) and
 // drops every layer, since their spans pointed into the old text.
 func (d *Doc) SetText(text string) {
 	d.Text = text
-	d.offsets = nil
+	d.ID = ContentID(d.URL, text)
+	d.offsets = newOffsetIndex(text)
 	d.Paragraphs, d.Sentences, d.Tokens, d.Quotes = nil, nil, nil, nil
-	d.Mentions, d.Entities, d.Statements = nil, nil, nil
+	d.Mentions, d.RuleStatements, d.Statements, d.Entities, d.Speakers = nil, nil, nil, nil, nil
+}
+
+// ContentID is the article id of a text at a URL ("" when unknown): the
+// first 16 hex digits of a SHA-256 over both.
+func ContentID(url, text string) string {
+	h := sha256.New()
+	h.Write([]byte(url))
+	h.Write([]byte{0})
+	h.Write([]byte(text))
+	return hex.EncodeToString(h.Sum(nil)[:8])
+}
+
+// RawSHA256 is the identity of input bytes: their SHA-256 in hex.
+func RawSHA256(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+// StatementID is the stable id of statement i: the article id and the
+// statement's position in the article.
+func (d *Doc) StatementID(i int) string { return d.ID + "-" + strconv.Itoa(i+1) }
+
+// SpeakerOf returns the speaker of statement i, or nil when the statement
+// has no linked speaker.
+func (d *Doc) SpeakerOf(i int) *Speaker {
+	s := &d.Statements[i]
+	if s.Entity < 0 || s.Entity >= len(d.Entities) {
+		return nil
+	}
+	id := d.Entities[s.Entity].SpeakerID
+	if id == "" {
+		return nil
+	}
+	for k := range d.Speakers {
+		if d.Speakers[k].ID == id {
+			return &d.Speakers[k]
+		}
+	}
+	return nil
 }
 
 // Str returns the text a span covers.

@@ -29,8 +29,9 @@ func (s Span) In(text string) string {
 }
 
 // offsetIndex maps between byte and code-point offsets of one text. It is
-// built once per Doc, on first use.
+// built once per Doc, by SetText, and only read after.
 type offsetIndex struct {
+	text  string // the text it indexes (shares Doc.Text's bytes)
 	ascii bool
 	// runeAt[b] is the code-point offset of byte b, for b in [0, len(text)].
 	runeAt []int32
@@ -47,9 +48,9 @@ func newOffsetIndex(text string) *offsetIndex {
 		}
 	}
 	if ascii {
-		return &offsetIndex{ascii: true}
+		return &offsetIndex{text: text, ascii: true}
 	}
-	idx := &offsetIndex{runeAt: make([]int32, len(text)+1)}
+	idx := &offsetIndex{text: text, runeAt: make([]int32, len(text)+1)}
 	r := int32(0)
 	for b := 0; b < len(text); {
 		_, size := utf8.DecodeRuneInString(text[b:])
@@ -90,4 +91,33 @@ func (x *offsetIndex) byteOf(r int) int {
 		return int(x.byteAt[len(x.byteAt)-1])
 	}
 	return int(x.byteAt[r])
+}
+
+// slowChar and slowByte convert without an index, for a Doc whose Text was
+// assigned directly instead of through SetText.
+func slowChar(text string, b int) int {
+	if b <= 0 {
+		return 0
+	}
+	if b > len(text) {
+		b = len(text)
+	}
+	for b < len(text) && b > 0 && !utf8.RuneStart(text[b]) {
+		b-- // a byte inside a rune maps to that rune
+	}
+	return utf8.RuneCountInString(text[:b])
+}
+
+func slowByte(text string, r int) int {
+	if r <= 0 {
+		return 0
+	}
+	n := 0
+	for i := range text {
+		if n == r {
+			return i
+		}
+		n++
+	}
+	return len(text)
 }

@@ -71,8 +71,11 @@ type Entity struct {
 	Type     EntityType
 	Gender   Gender
 	Mentions []int // indices into Doc.Mentions
-	Titles   []string
-	Roles    []string
+	// Sources are statement sources the mention detector did not find
+	// ("a source close to the talks") that refer to this entity.
+	Sources []Span
+	Titles  []string
+	Roles   []string
 	// SpeakerID is the identity across articles, set by the linker.
 	SpeakerID string
 	// Why records each merge made into this entity and the rule that made it.

@@ -16,9 +16,11 @@ const (
 	LayerDeps       Layer = "deps"       // Token.Head and Token.Dep
 	LayerQuotes     Layer = "quotes"     // Quotes
 	LayerMentions   Layer = "mentions"   // Mentions
+	LayerRules      Layer = "rules"      // RuleStatements
 	LayerStatements Layer = "statements" // Statements
-	LayerEntities   Layer = "entities"   // Entities and Mention.Entity / Statement.Entity
+	LayerEntities   Layer = "entities"   // Entities, Mention.Entity and Statement.Entity
 	LayerDates      Layer = "dates"      // Statement.SaidOn
+	LayerSpeakers   Layer = "speakers"   // Speakers and Entity.SpeakerID, set by a Linker
 )
 
 // Stage is one step of the pipeline. It declares the layers it needs and
@@ -32,9 +34,10 @@ type Stage interface {
 	Process(ctx context.Context, doc *Doc) error
 }
 
-// Linker assigns speaker identities across documents: it reads each Doc's
-// Entities and sets their SpeakerID, so the same person gets the same ID in
-// every article it links.
+// Linker gives an article's entities their identity across articles: it
+// reads the Doc's Entities, finds or records each speaker in the index,
+// and sets Entity.SpeakerID and Doc.Speakers (LayerSpeakers). The same
+// person gets the same ID in every article linked through one index.
 type Linker interface {
-	Link(ctx context.Context, docs []*Doc) ([]Speaker, error)
+	Link(ctx context.Context, ix SpeakerIndex, doc *Doc) error
 }

@@ -2,6 +2,7 @@ package attrib
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/lexicon"
@@ -379,6 +380,11 @@ func MentionFor(doc *whosaid.Doc, s whosaid.Span) int {
 	if first < 0 || last < 0 {
 		return -1
 	}
+	// A source phrase closed by punctuation ("its chief executive, Ana
+	// Ruiz,") ends at its last word.
+	for last > first && !hasLetterOrDigit(doc.Str(doc.Tokens[last].Span)) {
+		last--
+	}
 	v := &view{doc: doc}
 	v.words = make([]string, len(doc.Tokens))
 	m := v.mentionIn(first, last+1)
@@ -388,4 +394,14 @@ func MentionFor(doc *whosaid.Doc, s whosaid.Span) int {
 		}
 	}
 	return m
+}
+
+// hasLetterOrDigit reports whether w is a word rather than punctuation.
+func hasLetterOrDigit(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }

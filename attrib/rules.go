@@ -9,18 +9,37 @@ import (
 	"github.com/whosaid/whosaid/lexicon"
 )
 
-// Rules is the rule-based attribution stage.
-type Rules struct{}
-
-func (Rules) Name() string { return "attrib" }
-func (Rules) Requires() []whosaid.Layer {
-	return []whosaid.Layer{whosaid.LayerTokens, whosaid.LayerSentences, whosaid.LayerQuotes, whosaid.LayerMentions}
+// Rules is the rule-based attribution stage. By default it assigns
+// LayerRules (Doc.RuleStatements), which the learned tagger reads and
+// completes; with Final its statements are the article's statements
+// (`extract --attrib rules`).
+type Rules struct {
+	Final bool
 }
-func (Rules) Assigns() []whosaid.Layer { return []whosaid.Layer{whosaid.LayerStatements} }
+
+func (r Rules) Name() string {
+	if r.Final {
+		return "attrib-rules"
+	}
+	return "rules"
+}
+func (Rules) Requires() []whosaid.Layer {
+	return []whosaid.Layer{whosaid.LayerTokens, whosaid.LayerSentences, whosaid.LayerPOS, whosaid.LayerQuotes, whosaid.LayerMentions}
+}
+func (r Rules) Assigns() []whosaid.Layer {
+	if r.Final {
+		return []whosaid.Layer{whosaid.LayerStatements}
+	}
+	return []whosaid.Layer{whosaid.LayerRules}
+}
 
 // Process finds the statements of doc.
-func (Rules) Process(_ context.Context, doc *whosaid.Doc) error {
-	doc.Statements = Find(doc)
+func (r Rules) Process(_ context.Context, doc *whosaid.Doc) error {
+	if r.Final {
+		doc.Statements = Find(doc)
+	} else {
+		doc.RuleStatements = Find(doc)
+	}
 	return nil
 }
 

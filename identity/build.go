@@ -22,6 +22,10 @@ func (r *resolver) build() {
 	for i := range doc.Mentions {
 		doc.Mentions[i].Entity = -1
 	}
+	entityOf := make([]int, len(r.ms))
+	for i := range entityOf {
+		entityOf[i] = -1
+	}
 	for _, root := range keys {
 		ms := roots[root]
 		e := whosaid.Entity{Type: r.clusterType(ms), Gender: r.clusterGender(ms), Mentions: ms, Why: r.why[root]}
@@ -47,16 +51,25 @@ func (r *resolver) build() {
 			}
 		}
 		idx := len(doc.Entities)
-		doc.Entities = append(doc.Entities, e)
+		// The entity's mentions are the Doc's; a source the detector did
+		// not find is kept as the entity's Sources.
+		e.Mentions = nil
 		for _, i := range ms {
-			doc.Mentions[i].Entity = idx
+			entityOf[i] = idx
+			if d := r.docIdx[i]; d >= 0 {
+				e.Mentions = append(e.Mentions, d)
+				doc.Mentions[d].Entity = idx
+			} else {
+				e.Sources = append(e.Sources, r.ms[i].Span)
+			}
 		}
+		doc.Entities = append(doc.Entities, e)
 	}
-	for i := range doc.Statements {
-		s := &doc.Statements[i]
+	for k := range doc.Statements {
+		s := &doc.Statements[k]
 		s.Entity = -1
-		if s.Mention >= 0 {
-			s.Entity = doc.Mentions[s.Mention].Entity
+		if m := r.srcOf[k]; m >= 0 {
+			s.Entity = entityOf[m]
 		}
 	}
 }

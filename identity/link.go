@@ -5,95 +5,364 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"sort"
+	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/identity/names"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
-// Linker links entities across articles by their names. Entities known
-// only by a role ("the ministry", "sources") stay within their article.
-type Linker struct{}
-
-// group is one speaker across articles under construction.
-type group struct {
-	typ     whosaid.EntityType
-	names   [][]string // folded name words of every member
-	display []string
-	refs    []entityRef
+// Linker is whosaid's one cross-article speaker linker: extract runs it
+// over a MemoryIndex, ingest over a store's transaction, so both give the
+// same speaker ids for the same inputs in the same order.
+//
+// For each entity of an article, fullest names first:
+//   - a review decision pinning one of its names wins;
+//   - a name of two or more words joins the stored speaker whose full
+//     names (two or more words) the name matcher takes for it, unless a
+//     split took that name away; a stored bare family name never pulls
+//     in a full name ("Mehmet Kaya" does not join "Aylin Kaya" because
+//     both were once called "Kaya");
+//   - a one-word name of a person (a bare family name) names a speaker of
+//     its own article only: it is never linked across articles;
+//   - a one-word name of an organisation or of unknown type joins a
+//     speaker known by the same one-word name;
+//   - otherwise the entity is a new speaker, with an id derived from its
+//     type and folded name (SpeakerID), so two writers that meet the same
+//     new person at once create one speaker.
+//
+// Entities without a proper name ("the ministry", "officials") that make
+// statements get a speaker of their own article, kept without name keys
+// so nothing links to them.
+type Linker struct {
+	// Keys gives the blocking keys of a name and Same confirms a candidate
+	// (names.Keys and names.Compare when nil).
+	Keys func(string) []string
+	Same func(a, b string) (bool, float64)
 }
 
-type entityRef struct{ doc, entity int }
+var _ whosaid.Linker = Linker{}
 
-// Link sets Entity.SpeakerID in every doc and returns the speakers.
-func (Linker) Link(_ context.Context, docs []*whosaid.Doc) ([]whosaid.Speaker, error) {
-	var groups []*group
-	var unnamed []entityRef
-	// Full names first, so that a bare family name finds the one full name
-	// it belongs to.
-	type item struct {
-		ref   entityRef
-		words []string
+func (l Linker) keys(s string) []string {
+	if l.Keys != nil {
+		return l.Keys(s)
 	}
-	var items []item
-	for di, d := range docs {
-		for ei, e := range d.Entities {
-			w := foldWords(e.Name)
-			if !hasProperName(d, e) || len(w) == 0 {
-				unnamed = append(unnamed, entityRef{di, ei})
+	return names.Keys(s)
+}
+
+func (l Linker) same(a, b string) (bool, float64) {
+	if l.Same != nil {
+		return l.Same(a, b)
+	}
+	return names.Compare(a, b)
+}
+
+// Link sets Entity.SpeakerID for the article's entities and Doc.Speakers,
+// reading and recording speakers in ix.
+func (l Linker) Link(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.Doc) error {
+	doc.Speakers = doc.Speakers[:0]
+	order := make([]int, len(doc.Entities))
+	for i := range order {
+		order[i] = i
+	}
+	words := func(i int) int { return len(foldWords(doc.Entities[i].Name)) }
+	sort.SliceStable(order, func(a, b int) bool { return words(order[a]) > words(order[b]) })
+	for _, ei := range order {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		e := &doc.Entities[ei]
+		if !hasProperName(doc, *e) || len(foldWords(e.Name)) == 0 {
+			if !speaks(doc, ei) {
 				continue
 			}
-			items = append(items, item{entityRef{di, ei}, w})
-		}
-	}
-	sort.SliceStable(items, func(a, b int) bool { return len(items[a].words) > len(items[b].words) })
-	// A name can only join a group with a name ending in the same word, so
-	// groups are found through the skeleton of their names' last word.
-	byLast := map[string][]*group{}
-	for _, it := range items {
-		e := docs[it.ref.doc].Entities[it.ref.entity]
-		last := skeleton(it.words[len(it.words)-1])
-		g := findGroup(byLast[last], it.words, e.Type)
-		if g == nil {
-			g = &group{typ: e.Type}
-			groups = append(groups, g)
-			byLast[last] = append(byLast[last], g)
-		}
-		if g.typ == whosaid.UnknownType {
-			g.typ = e.Type
-		}
-		g.names = append(g.names, it.words)
-		g.display = append(g.display, e.Name)
-		g.refs = append(g.refs, it.ref)
-	}
-	var speakers []whosaid.Speaker
-	for _, g := range groups {
-		name := fullest(g.display)
-		sp := whosaid.Speaker{ID: speakerID(g.typ, name), Name: name, Type: g.typ}
-		seen := map[string]bool{}
-		for _, ref := range g.refs {
-			e := &docs[ref.doc].Entities[ref.entity]
-			e.SpeakerID = sp.ID
-			e.Name = name
-			for _, mi := range e.Mentions {
-				t := docs[ref.doc].Str(docs[ref.doc].Mentions[mi].Span)
-				if docs[ref.doc].Mentions[mi].Kind != whosaid.MentionPronoun && !seen[t] {
-					seen[t] = true
-					sp.Variants = append(sp.Variants, t)
-				}
+			if err := l.local(ctx, ix, doc, e); err != nil {
+				return err
 			}
-			sp.Roles = appendNew(sp.Roles, e.Roles...)
-			sp.Why = appendNew(sp.Why, e.Why...)
+			continue
 		}
-		speakers = append(speakers, sp)
+		variants := nameVariants(doc, *e)
+		id, err := l.find(ctx, ix, doc, e, variants)
+		if err != nil {
+			return err
+		}
+		if id == "" && isBareFamilyName(e) {
+			if err := l.local(ctx, ix, doc, e); err != nil {
+				return err
+			}
+			continue
+		}
+		if id == "" {
+			if id, err = l.newID(ctx, ix, e.Type, e.Name); err != nil {
+				return err
+			}
+		}
+		// Name keys make the speaker findable by later articles; a bare
+		// family name adds none of its own (it pulls no full name in).
+		var keys []string
+		for _, v := range multiWord(variants) {
+			keys = appendNew(keys, l.keys(v)...)
+		}
+		if len(multiWord(variants)) == 0 && !isBareFamilyName(e) {
+			for _, v := range variants {
+				keys = appendNew(keys, l.keys(v)...)
+			}
+		}
+		name, err := ix.PutSpeaker(ctx, whosaid.SpeakerNames{ID: id, Name: e.Name, Type: e.Type, Variants: variants, Keys: keys, Roles: e.Roles})
+		if err != nil {
+			return err
+		}
+		e.SpeakerID = id
+		doc.Speakers = append(doc.Speakers, whosaid.Speaker{ID: id, Name: name, Type: e.Type, Variants: variants, Roles: e.Roles, Why: e.Why})
 	}
-	for _, ref := range unnamed {
-		d := docs[ref.doc]
-		e := &d.Entities[ref.entity]
-		e.SpeakerID = speakerID(e.Type, d.ID+"/"+e.Name)
-		speakers = append(speakers, whosaid.Speaker{ID: e.SpeakerID, Name: e.Name, Type: e.Type, Roles: e.Roles})
+	// Text order of first mention, so outputs do not depend on the linking
+	// order.
+	first := map[string]int{}
+	for _, e := range doc.Entities {
+		if _, ok := first[e.SpeakerID]; !ok && e.SpeakerID != "" && len(e.Mentions) > 0 {
+			first[e.SpeakerID] = doc.Mentions[e.Mentions[0]].Start
+		}
 	}
-	return speakers, nil
+	sort.SliceStable(doc.Speakers, func(a, b int) bool { return first[doc.Speakers[a].ID] < first[doc.Speakers[b].ID] })
+	return nil
+}
+
+// find returns the stored speaker the entity is, or "".
+func (l Linker) find(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.Doc, e *whosaid.Entity, variants []string) (string, error) {
+	for _, v := range variants {
+		id, err := ix.Pinned(ctx, v)
+		if err != nil || id != "" {
+			return id, err
+		}
+	}
+	if isBareFamilyName(e) {
+		return l.findBare(ctx, ix, e)
+	}
+	full := multiWord(variants)
+	single := len(full) == 0 // an organisation or a name of unknown type known by one word
+	probe := full
+	if single {
+		probe = variants
+	}
+	var keys []string
+	for _, v := range probe {
+		keys = appendNew(keys, l.keys(v)...)
+	}
+	if len(keys) == 0 {
+		return "", nil
+	}
+	cands, err := ix.SpeakersByKey(ctx, keys)
+	if err != nil {
+		return "", err
+	}
+	best, bestScore := "", 0.0
+	for _, c := range cands {
+		if e.Type != whosaid.UnknownType && c.Type != whosaid.UnknownType && c.Type != e.Type {
+			continue
+		}
+		theirs := multiWord(c.Variants)
+		if single {
+			theirs = oneWord(c.Variants)
+		}
+		score, ok := l.agree(probe, theirs)
+		if !ok || score <= bestScore {
+			continue
+		}
+		blocked := false
+		for _, v := range variants {
+			if b, err := ix.Blocked(ctx, c.ID, v); err != nil {
+				return "", err
+			} else if b {
+				blocked = true
+				break
+			}
+		}
+		if !blocked {
+			best, bestScore = c.ID, score
+		}
+	}
+	return best, nil
+}
+
+// findBare links a person named by one word ("Hadidi") across articles
+// only when the article says who he is in words the stored speaker is
+// known by too — an organisation or place in a role or title ("the Harbour
+// Union leader" for the stored "leader of the Harbour Union"), not a
+// generic office ("the minister") — and exactly one stored person of that
+// family name fits.
+func (l Linker) findBare(ctx context.Context, ix whosaid.SpeakerIndex, e *whosaid.Entity) (string, error) {
+	ours := distinctiveWords(append(append([]string(nil), e.Roles...), e.Titles...))
+	if len(ours) == 0 {
+		return "", nil
+	}
+	cands, err := ix.SpeakersByKey(ctx, l.keys(e.Name))
+	if err != nil {
+		return "", err
+	}
+	found := ""
+	for _, c := range cands {
+		if c.Type != whosaid.Person {
+			continue
+		}
+		family := false
+		for _, v := range multiWord(c.Variants) {
+			if same, _ := l.same(e.Name, v); same {
+				family = true
+				break
+			}
+		}
+		if !family || !overlaps(ours, distinctiveWords(c.Roles)) {
+			continue
+		}
+		if blocked, err := ix.Blocked(ctx, c.ID, e.Name); err != nil {
+			return "", err
+		} else if blocked {
+			continue
+		}
+		if found != "" {
+			return "", nil // two people fit: it could be either
+		}
+		found = c.ID
+	}
+	return found, nil
+}
+
+// distinctiveWords are the folded words of roles and titles that name
+// something particular (an organisation, a place, a field): not function
+// words, not offices, ranks or forms of address any person may hold.
+func distinctiveWords(phrases []string) map[string]bool {
+	out := map[string]bool{}
+	for _, p := range phrases {
+		for _, w := range foldWords(p) {
+			if len(w) < 3 || genericRoleWord(w) {
+				continue
+			}
+			out[w] = true
+		}
+	}
+	return out
+}
+
+func genericRoleWord(w string) bool {
+	if _, ok := lexicon.Role(w); ok {
+		return true
+	}
+	if _, ok := lexicon.Title(w); ok {
+		return true
+	}
+	switch w {
+	case "for", "and", "with", "from", "former", "head", "chief", "deputy", "acting", "senior", "new", "top",
+		"group", "movement", "party", "faction", "organisation", "organization", "state", "national", "general":
+		return true
+	}
+	return false
+}
+
+func overlaps(a, b map[string]bool) bool {
+	for w := range a {
+		if b[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// agree tells whether two sets of names are one speaker's: some pair
+// matches, and no pair has the same family name with different given
+// names (a namesake). It returns the best pair's score.
+func (l Linker) agree(ours, theirs []string) (float64, bool) {
+	best := 0.0
+	for _, a := range ours {
+		for _, b := range theirs {
+			same, score := l.same(a, b)
+			if !same {
+				if sameFamily(a, b) {
+					return 0, false
+				}
+				continue
+			}
+			best = max(best, score)
+		}
+	}
+	return best, best > 0
+}
+
+// Matches tells whether a name someone asks for (a query, not a mention)
+// names a speaker known by variants: a full name must match one of the
+// speaker's full names and no namesake's ("Marta Kaya" is not the
+// speaker called "Aylin Kaya" and "Kaya"); a single word matches any
+// variant it is the name or the family name of.
+func Matches(name string, variants []string) bool {
+	var l Linker
+	if len(foldWords(name)) >= 2 {
+		_, ok := l.agree([]string{name}, multiWord(variants))
+		return ok
+	}
+	for _, v := range variants {
+		if same, _ := l.same(name, v); same {
+			return true
+		}
+	}
+	return false
+}
+
+// sameFamily reports whether two full names end in the same family name.
+func sameFamily(a, b string) bool {
+	x, y := names.Parse(a), names.Parse(b)
+	if len(x.Parts) < 2 || len(y.Parts) < 2 {
+		return false
+	}
+	_, score := names.Compare(x.Parts[len(x.Parts)-1], y.Parts[len(y.Parts)-1])
+	return score >= names.Threshold
+}
+
+// newID is the id of a new speaker: derived from type and name, and
+// suffixed when a split has taken this name away from the speaker that
+// id already names.
+func (l Linker) newID(ctx context.Context, ix whosaid.SpeakerIndex, t whosaid.EntityType, name string) (string, error) {
+	for n := 1; ; n++ {
+		key := name
+		if n > 1 {
+			key = name + "#" + strconv.Itoa(n)
+		}
+		id := SpeakerID(t, key)
+		blocked, err := ix.Blocked(ctx, id, name)
+		if err != nil || !blocked {
+			return id, err
+		}
+	}
+}
+
+// local gives the entity a speaker of this article only, under no name
+// key, so no other article links to it.
+func (l Linker) local(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.Doc, e *whosaid.Entity) error {
+	id := SpeakerID(e.Type, doc.ID+"/"+e.Name)
+	var variants []string
+	if hasProperName(doc, *e) {
+		variants = nameVariants(doc, *e)
+	}
+	name, err := ix.PutSpeaker(ctx, whosaid.SpeakerNames{ID: id, Name: e.Name, Type: e.Type, Variants: variants, Roles: e.Roles})
+	if err != nil {
+		return err
+	}
+	e.SpeakerID = id
+	doc.Speakers = append(doc.Speakers, whosaid.Speaker{ID: id, Name: name, Type: e.Type, Variants: variants, Roles: e.Roles, Why: e.Why})
+	return nil
+}
+
+// SpeakerID derives a speaker id from its type and name: the same folded
+// name (case, diacritics and articles aside) gives the same id in every
+// run and on every machine.
+func SpeakerID(t whosaid.EntityType, name string) string {
+	key := string(t) + "|" + strings.Join(foldWords(name), " ")
+	sum := sha1.Sum([]byte(key))
+	return "spk_" + hex.EncodeToString(sum[:6])
+}
+
+// isBareFamilyName: a person named by one word only ("Kaya", "Hadidi").
+func isBareFamilyName(e *whosaid.Entity) bool {
+	return e.Type == whosaid.Person && len(foldWords(e.Name)) == 1
 }
 
 // hasProperName reports whether one of the entity's mentions is a name.
@@ -106,78 +375,53 @@ func hasProperName(d *whosaid.Doc, e whosaid.Entity) bool {
 	return false
 }
 
-// findGroup returns the group a name belongs to: one with the same name,
-// or — for a shorter name — the only group whose names end with it.
-func findGroup(groups []*group, words []string, typ whosaid.EntityType) *group {
-	var ends []*group
-	for _, g := range groups {
-		if typ != whosaid.UnknownType && g.typ != whosaid.UnknownType && typ != g.typ {
-			continue
-		}
-		for _, n := range g.names {
-			switch {
-			case len(n) == len(words) && suffixMatch(words, n):
-				return g
-			case len(n) > len(words) && suffixMatch(words, n):
-				ends = append(ends, g)
-			}
+// speaks reports whether a statement of the article has entity ei as its
+// speaker.
+func speaks(d *whosaid.Doc, ei int) bool {
+	for _, s := range d.Statements {
+		if s.Entity == ei {
+			return true
 		}
 	}
-	ends = uniqueGroups(ends)
-	if len(ends) == 1 {
-		return ends[0]
-	}
-	return nil
+	return false
 }
 
-func uniqueGroups(gs []*group) []*group {
-	var out []*group
-	seen := map[*group]bool{}
-	for _, g := range gs {
-		if !seen[g] {
-			seen[g] = true
-			out = append(out, g)
+// nameVariants are the names the entity is called by in the article
+// (titles and roles removed), the fullest first.
+func nameVariants(d *whosaid.Doc, e whosaid.Entity) []string {
+	out := []string{e.Name}
+	for _, mi := range e.Mentions {
+		m := d.Mentions[mi]
+		if m.Kind != whosaid.MentionName {
+			continue
+		}
+		v := strings.Join(strings.Fields(m.Name), " ")
+		if v == "" {
+			v = strings.Join(strings.Fields(d.Str(m.Span)), " ")
+		}
+		out = appendNew(out, v)
+	}
+	return out
+}
+
+func multiWord(vs []string) []string {
+	var out []string
+	for _, v := range vs {
+		if len(foldWords(v)) >= 2 {
+			out = append(out, v)
 		}
 	}
 	return out
 }
 
-// fullest picks the fullest form of a name: most words, then the form
-// seen most often, then the longest.
-func fullest(names []string) string {
-	count := map[string]int{}
-	for _, n := range names {
-		count[n]++
-	}
-	best := ""
-	for n := range count {
-		switch {
-		case best == "":
-			best = n
-		case len(foldWords(n)) != len(foldWords(best)):
-			if len(foldWords(n)) > len(foldWords(best)) {
-				best = n
-			}
-		case count[n] != count[best]:
-			if count[n] > count[best] {
-				best = n
-			}
-		case utf8.RuneCountInString(n) != utf8.RuneCountInString(best):
-			if utf8.RuneCountInString(n) > utf8.RuneCountInString(best) {
-				best = n
-			}
-		case n < best:
-			best = n
+func oneWord(vs []string) []string {
+	var out []string
+	for _, v := range vs {
+		if len(foldWords(v)) == 1 {
+			out = append(out, v)
 		}
 	}
-	return best
-}
-
-// speakerID derives a stable id from the speaker's type and name key.
-func speakerID(t whosaid.EntityType, name string) string {
-	key := string(t) + "|" + strings.Join(skeletons(foldWords(name)), " ")
-	sum := sha1.Sum([]byte(key))
-	return "spk_" + hex.EncodeToString(sum[:6])
+	return out
 }
 
 func appendNew(dst []string, src ...string) []string {

@@ -12,7 +12,7 @@ import (
 // (outside quotations), one that speaks, opens its sentence or is a name,
 // the nearest first.
 func (r *resolver) pronouns() {
-	for i := range r.doc.Mentions {
+	for i := range r.ms {
 		m := r.mention(i)
 		if m.Kind != whosaid.MentionPronoun || m.Person != 3 || m.Relative {
 			continue

@@ -8,12 +8,13 @@ import (
 	"github.com/whosaid/whosaid"
 )
 
-// Resolver is the within-article coreference stage.
+// Resolver is the within-article coreference stage. It reads the parse
+// (a pronoun's subject role), the mentions and the statements.
 type Resolver struct{}
 
 func (Resolver) Name() string { return "identity" }
 func (Resolver) Requires() []whosaid.Layer {
-	return []whosaid.Layer{whosaid.LayerMentions, whosaid.LayerStatements}
+	return []whosaid.Layer{whosaid.LayerSentences, whosaid.LayerDeps, whosaid.LayerMentions, whosaid.LayerStatements}
 }
 func (Resolver) Assigns() []whosaid.Layer { return []whosaid.Layer{whosaid.LayerEntities} }
 
@@ -23,33 +24,29 @@ func (Resolver) Process(_ context.Context, doc *whosaid.Doc) error {
 	return nil
 }
 
-// resolver holds the clustering of one article's mentions.
+// resolver holds the clustering of one article's mentions. It works on
+// its own copy of the mentions (ms), in text order, with a mention added
+// for every statement source the detector did not find ("a source",
+// "officials"): the Doc's mentions and statements are read, never
+// rewritten; build writes the entities back.
 type resolver struct {
-	doc    *whosaid.Doc
-	parent []int // union-find over mentions
+	doc *whosaid.Doc
+	ms  []whosaid.Mention
+	// docIdx[i] is the index in Doc.Mentions of ms[i], -1 for a mention
+	// added for a statement source.
+	docIdx []int
+	// srcOf[k] is the index in ms of statement k's source, -1 if none.
+	srcOf  []int
+	parent []int // union-find over ms
 	why    map[int][]string
 	// speaks[m] counts statements whose source is mention m.
 	speaks map[int]int
-	// blocked pairs of clusters that must never merge (by root).
 	sentOf []int // sentence index of each mention
 }
 
 // Resolve sets Mention.Entity, Statement.Entity and Doc.Entities.
 func Resolve(doc *whosaid.Doc) {
-	addSourceMentions(doc)
-	r := &resolver{doc: doc, parent: make([]int, len(doc.Mentions)), why: map[int][]string{}, speaks: map[int]int{}}
-	for i := range r.parent {
-		r.parent[i] = i
-	}
-	for _, s := range doc.Statements {
-		if s.Mention >= 0 {
-			r.speaks[s.Mention]++
-		}
-	}
-	r.sentOf = make([]int, len(doc.Mentions))
-	for i, m := range doc.Mentions {
-		r.sentOf[i] = doc.SentenceAt(m.Start)
-	}
+	r := newResolver(doc)
 	r.exactNames()
 	r.appositions()
 	r.shortNames()
@@ -60,12 +57,20 @@ func Resolve(doc *whosaid.Doc) {
 	r.build()
 }
 
-// addSourceMentions gives every statement source that is not a detected
-// mention ("a source", "officials") a nominal mention of its own, so it
-// can become an entity.
-func addSourceMentions(doc *whosaid.Doc) {
-	for i := range doc.Statements {
-		s := &doc.Statements[i]
+// newResolver copies the article's mentions, adds one for each statement
+// source that is not a detected mention, and sorts them in text order.
+func newResolver(doc *whosaid.Doc) *resolver {
+	type item struct {
+		m      whosaid.Mention
+		docIdx int
+	}
+	items := make([]item, 0, len(doc.Mentions)+4)
+	for i, m := range doc.Mentions {
+		items = append(items, item{m, i})
+	}
+	addedFor := map[int]int{} // statement → index in items
+	for k := range doc.Statements {
+		s := &doc.Statements[k]
 		if s.Mention >= 0 || s.Source == nil {
 			continue
 		}
@@ -74,35 +79,56 @@ func addSourceMentions(doc *whosaid.Doc) {
 		if strings.HasSuffix(strings.ToLower(doc.Str(*s.Source)), "s") {
 			m.Plural = true
 		}
-		doc.Mentions = append(doc.Mentions, m)
-		s.Mention = len(doc.Mentions) - 1
+		addedFor[k] = len(items)
+		items = append(items, item{m, -1})
 	}
-	// Keep mentions in text order, remapping the indices that point at them.
-	order := make([]int, len(doc.Mentions))
+	order := make([]int, len(items))
 	for i := range order {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool {
-		ma, mb := doc.Mentions[order[a]], doc.Mentions[order[b]]
+		ma, mb := items[order[a]].m, items[order[b]].m
 		return ma.Start < mb.Start || ma.Start == mb.Start && ma.End > mb.End
 	})
-	newIdx := make([]int, len(order))
-	sorted := make([]whosaid.Mention, len(order))
+	pos := make([]int, len(items)) // item → index in ms
 	for n, o := range order {
-		newIdx[o] = n
-		sorted[n] = doc.Mentions[o]
+		pos[o] = n
 	}
-	for i := range sorted {
-		if sorted[i].Apposition >= 0 {
-			sorted[i].Apposition = newIdx[sorted[i].Apposition]
+	fromDoc := make([]int, len(doc.Mentions)) // doc index → index in ms
+	r := &resolver{doc: doc, ms: make([]whosaid.Mention, len(items)), docIdx: make([]int, len(items)),
+		parent: make([]int, len(items)), why: map[int][]string{}, speaks: map[int]int{}}
+	for n, o := range order {
+		r.ms[n] = items[o].m
+		r.docIdx[n] = items[o].docIdx
+		if items[o].docIdx >= 0 {
+			fromDoc[items[o].docIdx] = n
 		}
 	}
-	doc.Mentions = sorted
-	for i := range doc.Statements {
-		if doc.Statements[i].Mention >= 0 {
-			doc.Statements[i].Mention = newIdx[doc.Statements[i].Mention]
+	for i := range r.ms {
+		if a := r.ms[i].Apposition; a >= 0 && r.docIdx[i] >= 0 {
+			r.ms[i].Apposition = fromDoc[a]
+		}
+		r.parent[i] = i
+	}
+	r.srcOf = make([]int, len(doc.Statements))
+	for k, s := range doc.Statements {
+		switch {
+		case s.Mention >= 0:
+			r.srcOf[k] = fromDoc[s.Mention]
+		case s.Source != nil:
+			r.srcOf[k] = pos[addedFor[k]]
+		default:
+			r.srcOf[k] = -1
+		}
+		if r.srcOf[k] >= 0 {
+			r.speaks[r.srcOf[k]]++
 		}
 	}
+	r.sentOf = make([]int, len(r.ms))
+	for i, m := range r.ms {
+		r.sentOf[i] = doc.SentenceAt(m.Start)
+	}
+	return r
 }
 
 // lastWord is the span of the last word of s: the head of an English
@@ -140,12 +166,12 @@ func (r *resolver) union(a, b int, why string) {
 	delete(r.why, rb)
 }
 
-func (r *resolver) text(m int) string { return r.doc.Str(r.doc.Mentions[m].Span) }
+func (r *resolver) text(m int) string { return r.doc.Str(r.ms[m].Span) }
 
 // members returns the mentions of each cluster, by root.
 func (r *resolver) members() map[int][]int {
 	out := map[int][]int{}
-	for i := range r.doc.Mentions {
+	for i := range r.ms {
 		out[r.find(i)] = append(out[r.find(i)], i)
 	}
 	return out

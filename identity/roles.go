@@ -39,7 +39,7 @@ func (r *resolver) roleWords(ms []int) map[string]bool {
 // first, else one named soon after (a headline-like opening that names
 // the person a sentence later).
 func (r *resolver) roleNominals() {
-	for i := range r.doc.Mentions {
+	for i := range r.ms {
 		m := r.mention(i)
 		if m.Kind != whosaid.MentionNominal || m.Apposition >= 0 || m.Plural || r.indefinite(i) {
 			continue
@@ -114,19 +114,19 @@ func (r *resolver) hasName(ms []int) bool {
 // dominates: at least two statements and twice as many as anyone else.
 func (r *resolver) mainSpeaker(i int) int {
 	count := map[int]int{}
-	for _, s := range r.doc.Statements {
-		if s.Mention < 0 {
+	for _, sm := range r.srcOf {
+		if sm < 0 {
 			continue
 		}
-		root := r.find(s.Mention)
+		root := r.find(sm)
 		if root == r.find(i) {
 			continue
 		}
-		ms := r.clusterOf(s.Mention)
+		ms := r.clusterOf(sm)
 		if !r.hasName(ms) || r.clusterType(ms) == whosaid.Organization {
 			continue
 		}
-		if s.Mention < i || r.sentOf[s.Mention]-r.sentOf[i] <= 2 {
+		if sm < i || r.sentOf[sm]-r.sentOf[i] <= 2 {
 			count[root]++
 		}
 	}
@@ -163,7 +163,7 @@ func titleKey(t string) string {
 // title (for a bare title) or any title of rank (for a form of address),
 // preferring those named before.
 func (r *resolver) honorifics() {
-	for i := range r.doc.Mentions {
+	for i := range r.ms {
 		m := r.mention(i)
 		if m.Kind != whosaid.MentionHonorific {
 			continue
@@ -220,12 +220,12 @@ func (r *resolver) recentSpeaker(i int, roots []int) int {
 		want[c] = true
 	}
 	best, bestPos := -1, -1
-	for _, s := range r.doc.Statements {
-		if s.Mention < 0 || s.Mention >= i {
+	for _, sm := range r.srcOf {
+		if sm < 0 || sm >= i {
 			continue
 		}
-		if c := r.find(s.Mention); want[c] && s.Mention > bestPos {
-			best, bestPos = c, s.Mention
+		if c := r.find(sm); want[c] && sm > bestPos {
+			best, bestPos = c, sm
 		}
 	}
 	return best

@@ -6,7 +6,7 @@ import (
 	"github.com/whosaid/whosaid"
 )
 
-func (r *resolver) mention(i int) *whosaid.Mention { return &r.doc.Mentions[i] }
+func (r *resolver) mention(i int) *whosaid.Mention { return &r.ms[i] }
 
 // nameWords returns the folded words of a name mention, nil for others.
 func (r *resolver) nameWords(i int) []string {
@@ -23,7 +23,7 @@ func (r *resolver) nameWords(i int) []string {
 // compatible keeps a person and an organisation of one name apart.
 func (r *resolver) exactNames() {
 	seen := map[string][]int{}
-	for i := range r.doc.Mentions {
+	for i := range r.ms {
 		w := r.nameWords(i)
 		if len(w) == 0 {
 			continue
@@ -45,7 +45,7 @@ func (r *resolver) exactNames() {
 
 // appositions merges "X, the leader of Y," pairs.
 func (r *resolver) appositions() {
-	for i := range r.doc.Mentions {
+	for i := range r.ms {
 		if j := r.mention(i).Apposition; j > i && r.compatible(i, j) {
 			r.union(i, j, "apposition")
 		}
@@ -56,13 +56,13 @@ func (r *resolver) appositions() {
 // the one longer name of the article it is the family-name end of; when
 // two longer names fit, the short one is ambiguous and stays apart.
 func (r *resolver) shortNames() {
-	for i := range r.doc.Mentions {
+	for i := range r.ms {
 		w := r.nameWords(i)
 		if len(w) == 0 {
 			continue
 		}
 		cands := map[int]bool{}
-		for j := range r.doc.Mentions {
+		for j := range r.ms {
 			v := r.nameWords(j)
 			if len(v) <= len(w) || !suffixMatch(w, v) || !r.compatible(i, j) {
 				continue
@@ -91,7 +91,7 @@ func suffixMatch(short, long []string) bool {
 
 // relatives resolves "who" to the noun phrase right before it.
 func (r *resolver) relatives() {
-	for i := range r.doc.Mentions {
+	for i := range r.ms {
 		m := r.mention(i)
 		if !m.Relative {
 			continue
@@ -158,7 +158,7 @@ func namesConflict(a, b []string) bool {
 func (r *resolver) clusterOf(i int) []int {
 	root := r.find(i)
 	var out []int
-	for j := range r.doc.Mentions {
+	for j := range r.ms {
 		if r.find(j) == root {
 			out = append(out, j)
 		}

@@ -24,7 +24,7 @@ func httpResponse(status, ctype, body string) string {
 func readAll(t *testing.T, name string, input []byte) (docs []*whosaid.Doc, errs []error) {
 	t.Helper()
 	r := &Reader{OnRecordError: func(err error) { errs = append(errs, err) }}
-	err := r.Read(name, bytes.NewReader(input), func(d *whosaid.Doc) { docs = append(docs, d) })
+	err := r.Read(name, bytes.NewReader(input), func(d *whosaid.Doc) bool { docs = append(docs, d); return true })
 	if err != nil {
 		errs = append(errs, err)
 	}
@@ -78,7 +78,7 @@ func TestWARC(t *testing.T) {
 func TestWARCSameArticleSameID(t *testing.T) {
 	rec := warcRecord("response", "https://news.example/a", "application/http; msgtype=response", httpResponse("200 OK", "text/html", page))
 	docs, _ := readAll(t, "x.warc", []byte(rec+rec))
-	if len(docs) != 2 || docs[0].ID != docs[1].ID {
+	if len(docs) != 2 || docs[0].RawSHA256 != docs[1].RawSHA256 {
 		t.Fatalf("the same article must get the same id: %d docs", len(docs))
 	}
 }
@@ -131,7 +131,7 @@ func TestJSONL(t *testing.T) {
 	var docs []*whosaid.Doc
 	var errs []error
 	r.OnRecordError = func(err error) { errs = append(errs, err) }
-	if err := r.Read("feed.jsonl", strings.NewReader(input), func(d *whosaid.Doc) { docs = append(docs, d) }); err != nil {
+	if err := r.Read("feed.jsonl", strings.NewReader(input), func(d *whosaid.Doc) bool { docs = append(docs, d); return true }); err != nil {
 		t.Fatal(err)
 	}
 	if len(docs) != 2 || docs[0].MediaType != whosaid.MediaHTML || docs[1].MediaType != whosaid.MediaText {

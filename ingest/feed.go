@@ -15,7 +15,7 @@ import (
 // readFeed reads an RSS or Atom file: each item's content (or, without
 // it, its description) is an article, its date a publication date, its
 // link the article's URL. Feeds are small; the whole file is parsed.
-func readFeed(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc, error)) error {
+func readFeed(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc, error) bool) error {
 	raw, err := io.ReadAll(io.LimitReader(br, limit+1))
 	if err != nil {
 		return whosaid.InputError(whosaid.EInvalid, name, "read failed: %v", err)
@@ -41,18 +41,22 @@ func readFeed(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc,
 			text = strings.TrimSpace(it.Title) + "\n\n" + text
 		}
 		if strings.TrimSpace(body) == "" {
-			rec(nil, whosaid.InputError(whosaid.EEmpty, where, "feed item without content or description"))
+			if !rec(nil, whosaid.InputError(whosaid.EEmpty, where, "feed item without content or description")) {
+				return nil
+			}
 			continue
 		}
 		raw := []byte(text)
-		d := &whosaid.Doc{ID: RawID(raw), Source: where, URL: it.Link, Raw: raw, MediaType: whosaid.MediaText, OutletHint: strings.TrimSpace(feed.Title)}
+		d := &whosaid.Doc{RawSHA256: whosaid.RawSHA256(raw), Source: where, URL: it.Link, Raw: raw, MediaType: whosaid.MediaText, OutletHint: strings.TrimSpace(feed.Title)}
 		switch {
 		case it.PublishedParsed != nil:
 			d.PublishedHint = it.PublishedParsed
 		case it.UpdatedParsed != nil:
 			d.PublishedHint = it.UpdatedParsed
 		}
-		rec(d, nil)
+		if !rec(d, nil) {
+			return nil
+		}
 	}
 	return nil
 }

@@ -22,16 +22,20 @@ type jsonRecord struct {
 
 // readJSONL streams {"url","html"|"text","published","fetched"} lines. A
 // line longer than limit is skipped without being held in memory.
-func readJSONL(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc, error)) error {
+func readJSONL(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc, error) bool) error {
 	for n := 1; ; n++ {
 		line, err := readLine(br, limit)
 		where := fmt.Sprintf("%s:%d", name, n)
 		if errors.Is(err, errLineTooLong) {
-			rec(nil, whosaid.InputError(whosaid.EInvalid, where, "line longer than %s; skipped", byteSize(limit)))
+			if !rec(nil, whosaid.InputError(whosaid.EInvalid, where, "line longer than %s; skipped", byteSize(limit))) {
+				return nil
+			}
 			continue
 		}
 		if len(line) > 0 {
-			rec(jsonDoc(where, line))
+			if !rec(jsonDoc(where, line)) {
+				return nil
+			}
 		}
 		if err == io.EOF {
 			return nil
@@ -58,7 +62,7 @@ func jsonDoc(where string, line []byte) (*whosaid.Doc, error) {
 	if r.HTML != "" {
 		media = whosaid.MediaHTML
 	}
-	d := &whosaid.Doc{ID: RawID(raw), Source: where, URL: r.URL, Raw: raw, MediaType: media}
+	d := &whosaid.Doc{RawSHA256: whosaid.RawSHA256(raw), Source: where, URL: r.URL, Raw: raw, MediaType: media}
 	if d.PublishedHint, err = recordTime(where, "published", r.Published); err != nil {
 		return nil, err
 	}

@@ -3,11 +3,11 @@ package ingest
 import (
 	"bufio"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
+	"context"
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 
 	"github.com/whosaid/whosaid"
@@ -30,9 +30,53 @@ type Reader struct {
 	OnRecordError func(error)
 }
 
+// Docs reads every input named by args (files, folders, globs, "-" for
+// standard input; see Walk) and yields each article in input order, with
+// a nil error, and each input or record that could not be read, as a nil
+// Doc and an error naming it and the reason; the other inputs go on. It
+// stops when the consumer stops or ctx is done (then yielding ctx.Err()
+// once).
+func (r *Reader) Docs(ctx context.Context, args []string) iter.Seq2[*whosaid.Doc, error] {
+	return func(yield func(*whosaid.Doc, error) bool) {
+		stopped := false
+		send := func(d *whosaid.Doc, err error) bool {
+			if stopped {
+				return false
+			}
+			if ctx.Err() != nil {
+				stopped = true
+				yield(nil, ctx.Err())
+				return false
+			}
+			if !yield(d, err) {
+				stopped = true
+			}
+			return !stopped
+		}
+		_ = Walk(args, func(path string, err error) error {
+			if err != nil {
+				send(nil, err)
+			} else {
+				rr := *r
+				rr.OnRecordError = func(err error) { send(nil, err) }
+				if err := rr.ReadPath(path, func(d *whosaid.Doc) bool { return send(d, nil) }); err != nil {
+					send(nil, err)
+				}
+			}
+			if stopped {
+				return errStopped
+			}
+			return nil
+		})
+	}
+}
+
+var errStopped = errors.New("stopped")
+
 // ReadPath opens path ("-" for standard input) and calls emit for each
-// article in it. The error, if any, names the input and the reason.
-func (r *Reader) ReadPath(path string, emit func(*whosaid.Doc)) error {
+// article in it, until emit returns false. The error, if any, names the
+// input and the reason.
+func (r *Reader) ReadPath(path string, emit func(*whosaid.Doc) bool) error {
 	if path == "-" {
 		in := r.Stdin
 		if in == nil {
@@ -51,8 +95,9 @@ func (r *Reader) ReadPath(path string, emit func(*whosaid.Doc)) error {
 	return r.Read(path, f, emit)
 }
 
-// Read reads one input stream named name.
-func (r *Reader) Read(name string, in io.Reader, emit func(*whosaid.Doc)) error {
+// Read reads one input stream named name, calling emit for each article
+// until it returns false.
+func (r *Reader) Read(name string, in io.Reader, emit func(*whosaid.Doc) bool) error {
 	limit := r.MaxBytes
 	if limit <= 0 {
 		limit = DefaultMaxBytes
@@ -74,11 +119,11 @@ func (r *Reader) Read(name string, in io.Reader, emit func(*whosaid.Doc)) error 
 	sb := bufio.NewReaderSize(src, 64<<10)
 	switch container(name, sb) {
 	case containerWARC:
-		return r.records(name, func(rec func(*whosaid.Doc, error)) error { return readWARC(name, sb, limit, rec) }, emit)
+		return r.records(name, func(rec func(*whosaid.Doc, error) bool) error { return readWARC(name, sb, limit, rec) }, emit)
 	case containerFeed:
-		return r.records(name, func(rec func(*whosaid.Doc, error)) error { return readFeed(name, sb, limit, rec) }, emit)
+		return r.records(name, func(rec func(*whosaid.Doc, error) bool) error { return readFeed(name, sb, limit, rec) }, emit)
 	case containerJSONL:
-		return r.records(name, func(rec func(*whosaid.Doc, error)) error { return readJSONL(name, sb, limit, rec) }, emit)
+		return r.records(name, func(rec func(*whosaid.Doc, error) bool) error { return readJSONL(name, sb, limit, rec) }, emit)
 	}
 	raw, err := io.ReadAll(io.LimitReader(sb, limit+1))
 	if err != nil {
@@ -101,26 +146,26 @@ func (r *Reader) Read(name string, in io.Reader, emit func(*whosaid.Doc)) error 
 	if err != nil {
 		return err
 	}
-	emit(&whosaid.Doc{ID: RawID(raw), Source: name, Raw: raw, MediaType: media})
+	emit(&whosaid.Doc{RawSHA256: whosaid.RawSHA256(raw), Source: name, Raw: raw, MediaType: media})
 	return nil
 }
 
 // records runs a container reader, passing good records to emit and bad
-// ones to OnRecordError (or collecting them).
-func (r *Reader) records(name string, read func(func(*whosaid.Doc, error)) error, emit func(*whosaid.Doc)) error {
+// ones to OnRecordError (or collecting them), until emit returns false.
+func (r *Reader) records(name string, read func(func(*whosaid.Doc, error) bool) error, emit func(*whosaid.Doc) bool) error {
 	var errs []error
 	n := 0
-	err := read(func(d *whosaid.Doc, err error) {
+	err := read(func(d *whosaid.Doc, err error) bool {
 		if err != nil {
 			if r.OnRecordError != nil {
 				r.OnRecordError(err)
 			} else {
 				errs = append(errs, err)
 			}
-			return
+			return true
 		}
 		n++
-		emit(d)
+		return emit(d)
 	})
 	if err != nil {
 		errs = append(errs, err)
@@ -129,13 +174,6 @@ func (r *Reader) records(name string, read func(func(*whosaid.Doc, error)) error
 		return whosaid.InputError(whosaid.EEmpty, name, "no articles in it")
 	}
 	return errors.Join(errs...)
-}
-
-// RawID is a stable identifier of input bytes: the article id, so the
-// same input gives the same id in every run and every version of whosaid.
-func RawID(b []byte) string {
-	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:8])
 }
 
 func byteSize(n int64) string {

@@ -3,6 +3,9 @@ package ingest
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,7 +44,7 @@ func TestReadRecognisesContent(t *testing.T) {
 	}
 	for _, c := range cases {
 		var got []*whosaid.Doc
-		err := (&Reader{}).Read(c.name, bytes.NewReader(c.in), func(d *whosaid.Doc) { got = append(got, d) })
+		err := (&Reader{}).Read(c.name, bytes.NewReader(c.in), func(d *whosaid.Doc) bool { got = append(got, d); return true })
 		if c.code != "" {
 			if whosaid.ErrorCode(err) != c.code || len(got) != 0 {
 				t.Errorf("%s: err %v (code %q), %d docs; want code %q", c.name, err, whosaid.ErrorCode(err), len(got), c.code)
@@ -51,7 +54,7 @@ func TestReadRecognisesContent(t *testing.T) {
 			}
 			continue
 		}
-		if err != nil || len(got) != 1 || got[0].MediaType != c.media || got[0].ID == "" {
+		if err != nil || len(got) != 1 || got[0].MediaType != c.media || got[0].RawSHA256 == "" {
 			t.Errorf("%s: err %v, docs %d", c.name, err, len(got))
 		}
 	}
@@ -60,7 +63,7 @@ func TestReadRecognisesContent(t *testing.T) {
 func TestReadLimitsSize(t *testing.T) {
 	// A gzip bomb: a small file that decompresses past the limit.
 	bomb := gz(t, bytes.Repeat([]byte("a"), 4<<20))
-	err := (&Reader{MaxBytes: 1 << 20}).Read("bomb.gz", bytes.NewReader(bomb), func(*whosaid.Doc) { t.Error("bomb emitted a doc") })
+	err := (&Reader{MaxBytes: 1 << 20}).Read("bomb.gz", bytes.NewReader(bomb), func(*whosaid.Doc) bool { t.Error("bomb emitted a doc"); return true })
 	if whosaid.ErrorCode(err) != whosaid.EInvalid || !strings.Contains(err.Error(), "larger than") {
 		t.Errorf("bomb: %v", err)
 	}
@@ -70,9 +73,9 @@ func TestSameBytesSameID(t *testing.T) {
 	var ids []string
 	r := &Reader{}
 	for i := 0; i < 2; i++ {
-		r.Read("a.txt", strings.NewReader("Same article.\n"), func(d *whosaid.Doc) { ids = append(ids, d.ID) })
+		r.Read("a.txt", strings.NewReader("Same article.\n"), func(d *whosaid.Doc) bool { ids = append(ids, d.RawSHA256); return true })
 	}
-	r.Read("b.txt", strings.NewReader("Other article.\n"), func(d *whosaid.Doc) { ids = append(ids, d.ID) })
+	r.Read("b.txt", strings.NewReader("Other article.\n"), func(d *whosaid.Doc) bool { ids = append(ids, d.RawSHA256); return true })
 	if ids[0] != ids[1] || ids[0] == ids[2] {
 		t.Errorf("ids %v", ids)
 	}
@@ -105,5 +108,44 @@ func TestWalk(t *testing.T) {
 	}
 	if len(errs) != 1 || !strings.Contains(errs[0], "missing.txt") {
 		t.Errorf("errors %v", errs)
+	}
+}
+
+// TestDocsStops: the document stream stops when its consumer stops, and
+// when the context is cancelled (a cancelled job reads no further).
+func TestDocsStops(t *testing.T) {
+	dir := t.TempDir()
+	for i := 0; i < 5; i++ {
+		os.WriteFile(filepath.Join(dir, fmt.Sprintf("%d.txt", i)), []byte(fmt.Sprintf("Article %d says something.\n", i)), 0o644)
+	}
+	r := &Reader{}
+	n := 0
+	for d, err := range r.Docs(context.Background(), []string{dir}) {
+		if err != nil || d == nil {
+			t.Fatal(err)
+		}
+		if n++; n == 2 {
+			break
+		}
+	}
+	if n != 2 {
+		t.Errorf("read %d", n)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	n = 0
+	var last error
+	for d, err := range r.Docs(ctx, []string{dir, filepath.Join(dir, "missing.txt")}) {
+		if err != nil {
+			last = err
+			continue
+		}
+		if d != nil {
+			n++
+			cancel()
+		}
+	}
+	if n != 1 || !errors.Is(last, context.Canceled) {
+		t.Errorf("after cancel: %d docs, last error %v", n, last)
 	}
 }

@@ -21,7 +21,7 @@ import (
 // as a Doc with its target URL and crawl date. A record is never held in
 // memory beyond limit; a damaged record is reported and the reader looks
 // for the next record header.
-func readWARC(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc, error)) error {
+func readWARC(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc, error) bool) error {
 	for n := 1; ; n++ {
 		hdr, err := warcHeader(br)
 		if err == io.EOF {
@@ -29,7 +29,9 @@ func readWARC(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc,
 		}
 		where := fmt.Sprintf("%s#record-%d", name, n)
 		if err != nil {
-			rec(nil, whosaid.InputError(whosaid.EInvalid, where, "%v", err))
+			if !rec(nil, whosaid.InputError(whosaid.EInvalid, where, "%v", err)) {
+				return nil
+			}
 			if errors.Is(err, io.ErrUnexpectedEOF) || !resync(br) {
 				return nil
 			}
@@ -37,7 +39,9 @@ func readWARC(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc,
 		}
 		length, err := strconv.ParseInt(hdr.Get("Content-Length"), 10, 64)
 		if err != nil || length < 0 {
-			rec(nil, whosaid.InputError(whosaid.EInvalid, where, "bad Content-Length %q", hdr.Get("Content-Length")))
+			if !rec(nil, whosaid.InputError(whosaid.EInvalid, where, "bad Content-Length %q", hdr.Get("Content-Length"))) {
+				return nil
+			}
 			if !resync(br) {
 				return nil
 			}
@@ -49,24 +53,32 @@ func readWARC(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc,
 		wanted := wantRecord(hdr)
 		if !wanted || length > limit {
 			if _, err := io.CopyN(io.Discard, br, length); err != nil {
-				rec(nil, whosaid.InputError(whosaid.EInvalid, where, "truncated record: %v", err))
+				if !rec(nil, whosaid.InputError(whosaid.EInvalid, where, "truncated record: %v", err)) {
+					return nil
+				}
 				return nil
 			}
 			if wanted {
-				rec(nil, whosaid.InputError(whosaid.EInvalid, where, "record of %s is larger than %s; skipped", byteSize(length), byteSize(limit)))
+				if !rec(nil, whosaid.InputError(whosaid.EInvalid, where, "record of %s is larger than %s; skipped", byteSize(length), byteSize(limit))) {
+					return nil
+				}
 			}
 			skipRecordEnd(br)
 			continue
 		}
 		block := make([]byte, length)
 		if _, err := io.ReadFull(br, block); err != nil {
-			rec(nil, whosaid.InputError(whosaid.EInvalid, where, "truncated record: fewer than its %d bytes", length))
+			if !rec(nil, whosaid.InputError(whosaid.EInvalid, where, "truncated record: fewer than its %d bytes", length)) {
+				return nil
+			}
 			return nil
 		}
 		skipRecordEnd(br)
 		d, err := warcDoc(where, hdr, block, limit)
 		if err != nil || d != nil {
-			rec(d, err)
+			if !rec(d, err) {
+				return nil
+			}
 		}
 	}
 }
@@ -184,7 +196,7 @@ func warcDoc(where string, h http.Header, block []byte, limit int64) (*whosaid.D
 	if err != nil {
 		return nil, err
 	}
-	d := &whosaid.Doc{ID: RawID(body), Source: where, URL: h.Get("WARC-Target-URI"), Raw: body, MediaType: media}
+	d := &whosaid.Doc{RawSHA256: whosaid.RawSHA256(body), Source: where, URL: h.Get("WARC-Target-URI"), Raw: body, MediaType: media}
 	if t, err := time.Parse(time.RFC3339, h.Get("WARC-Date")); err == nil {
 		d.Fetched = &t
 	}

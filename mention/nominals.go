@@ -245,7 +245,7 @@ func (s *sentence) appositions(ms []whosaid.Mention) {
 		}
 		// B must end at a comma, the sentence end or a verb.
 		be := s.tokenEnding(ms[b].End)
-		if be+1 < len(s.toks) && s.words[be+1] != "," && s.words[be+1] != ")" && !s.verbLike(be+1) {
+		if be+1 < len(s.toks) && !closesPhrase(s.words[be+1]) && !s.verbLike(be+1) {
 			continue
 		}
 		ms[a].Apposition, ms[b].Apposition = b, a
@@ -283,4 +283,15 @@ func (s *sentence) tokenStarting(b int) int {
 		}
 	}
 	return -1
+}
+
+// closesPhrase reports whether token w ends a noun phrase in apposition:
+// a comma, a closing bracket, or the punctuation that ends a sentence
+// ("…, said Ana Ruiz, the head of the union.").
+func closesPhrase(w string) bool {
+	switch w {
+	case ",", ")", ".", "!", "?", ";", ":", "”", "\"", "’", "—", "–":
+		return true
+	}
+	return false
 }

@@ -96,3 +96,52 @@ func TestRunAllKeepsOrder(t *testing.T) {
 		t.Errorf("%d docs out, want 100", i)
 	}
 }
+
+// TestStandardOrderIsChecked: the standard stages declare everything they
+// read, so moving the parser after attribution is refused instead of
+// silently losing statements.
+func TestStandardOrderIsChecked(t *testing.T) {
+	stages, err := pipeline.Default(pipeline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pipeline.New([]whosaid.Layer{whosaid.LayerRaw}, stages...); err != nil {
+		t.Fatalf("the standard pipeline is refused: %v", err)
+	}
+	var syntaxAt, tagger int
+	for i, s := range stages {
+		switch s.Name() {
+		case "syntax":
+			syntaxAt = i
+		case "attrib-model":
+			tagger = i
+		}
+	}
+	moved := append([]whosaid.Stage(nil), stages[:syntaxAt]...)
+	moved = append(moved, stages[syntaxAt+1:tagger+1]...)
+	moved = append(moved, stages[syntaxAt])
+	moved = append(moved, stages[tagger+1:]...)
+	if _, err := pipeline.New([]whosaid.Layer{whosaid.LayerRaw}, moved...); whosaid.ErrorCode(err) != whosaid.EInvalid {
+		t.Errorf("syntax after attribution accepted: %v", err)
+	}
+	for _, layer := range []whosaid.Layer{whosaid.LayerTokens, whosaid.LayerMentions, whosaid.LayerRules, whosaid.LayerStatements, whosaid.LayerEntities} {
+		up, err := pipeline.Upto(layer, pipeline.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := up[len(up)-1]
+		found := false
+		for _, a := range last.Assigns() {
+			found = found || a == layer
+		}
+		if !found {
+			t.Errorf("Upto(%s) ends with %s, which does not assign it", layer, last.Name())
+		}
+	}
+	if _, err := pipeline.Upto(whosaid.LayerSpeakers, pipeline.Options{}); err == nil {
+		t.Errorf("no standard stage links speakers (that is the linker's job), yet Upto found one")
+	}
+	if _, err := pipeline.Default(pipeline.Options{Attribution: "magic"}); whosaid.ErrorCode(err) != whosaid.EInvalid {
+		t.Errorf("unknown attribution method: %v", err)
+	}
+}

@@ -27,8 +27,12 @@ func Combine(doc *whosaid.Doc, tagged, rules []whosaid.Statement) []whosaid.Stat
 		}
 		if k := overlapping(r, out); k >= 0 {
 			// Where the rules tie a content to a cue of its own sentence and
-			// the tagger tied it to a cue elsewhere, the rules are right.
-			if ownSentence(doc, r) && !ownSentence(doc, out[k]) {
+			// the tagger tied it to a cue elsewhere, the rules are right;
+			// so they are where the tagger missed a subject's reporting verb
+			// and gave its content to a later cue ("X warned on Monday
+			// that …, blaming …": the tagger's cue stands inside or after
+			// the content the rules found).
+			if ownSentence(doc, r) && !ownSentence(doc, out[k]) || missedCue(doc, r, out[k]) {
 				out[k] = r
 			}
 			continue
@@ -83,6 +87,25 @@ func nested(doc *whosaid.Doc, r whosaid.Statement, tagged []whosaid.Statement) b
 		}
 	}
 	return false
+}
+
+// missedCue reports whether rule statement r, a reporting verb with its
+// subject before it and a content after it, explains tagged statement t
+// better: t's cue is a participle after r's cue ("…, blaming"), and t's
+// content starts where r's content does, before t's own cue.
+func missedCue(doc *whosaid.Doc, r, t whosaid.Statement) bool {
+	if r.Source == nil || r.Cue == nil || t.Cue == nil || len(r.Content) == 0 || len(t.Content) == 0 || r.Confidence < 0.8 {
+		return false
+	}
+	if k := doc.TokenAt(t.Cue.Start); k < 0 || doc.Tokens[k].POS != "VBG" || doc.Tokens[k].End != t.Cue.End ||
+		doc.SentenceAt(t.Cue.Start) != doc.SentenceAt(r.Cue.Start) {
+		return false // one participle in the same sentence, not a phrase such as "according to"
+	}
+	if t.Cue.Overlaps(*r.Cue) || r.Source.Start >= r.Cue.Start || t.Cue.Start <= r.Cue.End {
+		return false
+	}
+	rc, tc := r.ContentSpan(), t.ContentSpan()
+	return rc.Start > r.Cue.Start && tc.Start <= rc.Start && tc.Start < t.Cue.Start
 }
 
 // overlapping returns the index of a statement sharing r's cue or content,

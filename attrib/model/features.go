@@ -8,7 +8,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/attrib"
 	"github.com/whosaid/whosaid/lexicon"
 )
 
@@ -59,9 +58,9 @@ func newFeaturizer(doc *whosaid.Doc, clusters Clusters) *featurizer {
 			first = false
 		}
 	}
-	// The rules' statements, as token labels.
+	// The rules' statements (LayerRules), as token labels.
 	var spans []labelled
-	for _, s := range attrib.Find(doc) {
+	for _, s := range doc.RuleStatements {
 		if s.Source != nil {
 			spans = append(spans, labelled{*s.Source, lBSource})
 		}

@@ -4,10 +4,11 @@ import (
 	"context"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/attrib"
 )
 
-// Tagger is the pipeline stage that runs a Model.
+// Tagger is the pipeline stage that runs a Model. Its features read the
+// parse (POS tags and dependencies), the mentions, the quotations and the
+// rules' statements (attrib.Rules), so it requires all of them.
 type Tagger struct {
 	Model *Model
 	// WithRules adds the rules' statements where the tagger found none
@@ -17,17 +18,19 @@ type Tagger struct {
 
 func (Tagger) Name() string { return "attrib-model" }
 func (Tagger) Requires() []whosaid.Layer {
-	return []whosaid.Layer{whosaid.LayerTokens, whosaid.LayerSentences, whosaid.LayerQuotes, whosaid.LayerMentions}
+	return []whosaid.Layer{whosaid.LayerTokens, whosaid.LayerSentences, whosaid.LayerPOS, whosaid.LayerDeps,
+		whosaid.LayerQuotes, whosaid.LayerMentions, whosaid.LayerRules}
 }
 func (Tagger) Assigns() []whosaid.Layer { return []whosaid.Layer{whosaid.LayerStatements} }
 
 // Process tags doc and sets its statements.
 func (t Tagger) Process(_ context.Context, doc *whosaid.Doc) error {
 	labels := t.Model.Tag(doc)
-	doc.Statements = saneStatements(doc, Statements(doc, labels))
-	extendContents(doc, doc.Statements, labels)
+	stmts := saneStatements(doc, Statements(doc, labels))
+	extendContents(doc, stmts, labels)
 	if t.WithRules {
-		doc.Statements = Combine(doc, doc.Statements, attrib.Find(doc))
+		stmts = Combine(doc, stmts, doc.RuleStatements)
 	}
+	doc.Statements = stmts
 	return nil
 }

@@ -12,8 +12,9 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/eval/brat"
 	"github.com/whosaid/whosaid/eval/score"
-	"github.com/whosaid/whosaid/export"
-	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/job"
+	"github.com/whosaid/whosaid/pipeline"
+	"github.com/whosaid/whosaid/wire"
 )
 
 func (a *app) evalCommand() *cobra.Command {
@@ -87,18 +88,18 @@ published results are reported.`,
 
 // predictions reads extract output from pred, or runs extract on the
 // corpus texts.
-func (a *app) predictions(cmd *cobra.Command, gold string, docs []*brat.Document, pred string) ([]export.Article, error) {
+func (a *app) predictions(cmd *cobra.Command, gold string, docs []*brat.Document, pred string) ([]wire.Article, error) {
 	if pred != "" {
 		f, err := os.Open(pred)
 		if err != nil {
 			return nil, err
 		}
 		defer f.Close()
-		var out []export.Article
+		var out []wire.Article
 		sc := bufio.NewScanner(f)
 		sc.Buffer(make([]byte, 1<<20), 256<<20)
 		for sc.Scan() {
-			var art export.Article
+			var art wire.Article
 			if err := json.Unmarshal(sc.Bytes(), &art); err != nil {
 				return nil, whosaid.InputError(whosaid.EInvalid, pred, "not extract output: %v", err)
 			}
@@ -114,13 +115,14 @@ func (a *app) predictions(cmd *cobra.Command, gold string, docs []*brat.Document
 	for _, d := range docs {
 		paths = append(paths, filepath.Join(textDir, d.Name+".txt"))
 	}
-	res, err := extract.Run(cmd.Context(), paths, extract.Options{TextAsIs: true, OnError: func(err error) { fmt.Fprintln(a.stderr, "whosaid:", err) }})
+	docs2, _, err := job.ExtractFiles(cmd.Context(), paths, job.Options{Pipeline: pipeline.Options{TextAsIs: true},
+		OnError: func(err error) { fmt.Fprintln(a.stderr, "whosaid:", err) }})
 	if err != nil {
 		return nil, err
 	}
-	var out []export.Article
-	for _, d := range res.Docs {
-		out = append(out, export.FromDoc(d))
+	var out []wire.Article
+	for _, d := range docs2 {
+		out = append(out, wire.FromDoc(d))
 	}
 	return out, nil
 }

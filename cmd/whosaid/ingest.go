@@ -1,28 +1,15 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/extract"
-	"github.com/whosaid/whosaid/store/sqlite"
+	"github.com/whosaid/whosaid/ingest"
+	"github.com/whosaid/whosaid/job"
 )
-
-// openStore opens the store at --db, or the default one.
-func (a *app) openStore(ctx context.Context) (*sqlite.Store, error) {
-	path := a.db
-	if path == "" {
-		var err error
-		if path, err = sqlite.DefaultPath(); err != nil {
-			return nil, err
-		}
-	}
-	return sqlite.Open(ctx, path, sqlite.Options{})
-}
 
 func (a *app) ingestCommand() *cobra.Command {
 	var asOf string
@@ -44,61 +31,31 @@ count at the end), 2 nothing could be done.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
+			opt := job.Options{Workers: workers}
+			if err := parseAsOf(asOf, &opt.AsOf); err != nil {
+				return err
+			}
 			st, err := a.openStore(ctx)
 			if err != nil {
 				return err
 			}
 			defer st.Close()
-			opt := extract.Options{Workers: workers, Stdin: a.stdin, KeepRaw: true}
-			if asOf != "" {
-				t, err := time.Parse("2006-01-02", asOf)
-				if err != nil {
-					return fmt.Errorf("--as-of %q: want a date as YYYY-MM-DD", asOf)
-				}
-				opt.AsOf = &t
-			}
 			prog := a.newProgress("articles", -1)
-			skipped := 0
-			opt.Skip = func(d *whosaid.Doc) bool {
-				ok, err := st.Has(ctx, d.ID)
-				if ok && err == nil {
-					skipped++ // read by one goroutine only
-				}
-				return ok && err == nil
-			}
-			var errs []error
 			opt.OnError = func(err error) {
-				errs = append(errs, err)
 				prog.Fail()
 				fmt.Fprintln(a.stderr, "whosaid:", err)
 			}
-			stored, seen := 0, 0
-			linker := extract.DefaultLinker()
-			failed, err := extract.Stream(ctx, args, opt, func(d *whosaid.Doc) error {
-				seen++
-				// Speakers are named within the article here; the store
-				// links them to the speakers it holds.
-				if _, err := linker.Link(ctx, []*whosaid.Doc{d}); err != nil {
-					return err
-				}
-				ref, err := st.PutArticle(ctx, d)
-				if err != nil {
-					return fmt.Errorf("storing %s: %w", d.Source, err)
-				}
-				if ref.New {
-					stored++
-				}
-				prog.Add(len(d.Raw))
-				return nil
-			})
+			opt.OnDoc = func(d *whosaid.Doc) { prog.Add(len(d.Raw)) }
+			reader := &ingest.Reader{Stdin: a.stdin}
+			rep, err := job.Ingest(ctx, st, reader.Docs(ctx, args), opt)
 			prog.Done()
-			fmt.Fprintf(a.stderr, "whosaid: %d articles stored, %d already stored, %d inputs failed\n", stored, skipped+seen-stored, failed)
+			fmt.Fprintf(a.stderr, "whosaid: %d articles stored, %d already stored, %d inputs failed\n", rep.Stored, rep.Known, rep.Failed)
 			switch {
 			case err != nil:
 				return err
-			case failed > 0 && stored+skipped+seen == 0:
+			case rep.Failed > 0 && rep.Stored+rep.Known == 0:
 				return exitError{exitFailed}
-			case failed > 0:
+			case rep.Failed > 0:
 				return exitError{exitPartial}
 			}
 			return nil
@@ -109,12 +66,15 @@ count at the end), 2 nothing could be done.`,
 	return cmd
 }
 
-// withStore runs fn on the store, closing it after.
-func (a *app) withStore(ctx context.Context, fn func(*sqlite.Store) error) error {
-	st, err := a.openStore(ctx)
-	if err != nil {
-		return err
+// parseAsOf reads an --as-of date.
+func parseAsOf(s string, to **time.Time) error {
+	if s == "" {
+		return nil
 	}
-	defer st.Close()
-	return fn(st)
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return fmt.Errorf("--as-of %q: want a date as YYYY-MM-DD", s)
+	}
+	*to = &t
+	return nil
 }

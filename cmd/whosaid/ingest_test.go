@@ -18,6 +18,7 @@ import (
 
 	"github.com/whosaid/whosaid/internal/gen"
 	"github.com/whosaid/whosaid/store/sqlite"
+	"github.com/whosaid/whosaid/wire"
 )
 
 func storeStats(t *testing.T, db string) (articles, statements, speakers int) {
@@ -55,7 +56,7 @@ func TestIngestTwiceStoresOnce(t *testing.T) {
 		t.Fatalf("search: exit %d, %q", code, out)
 	}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		var h hitRecord
+		var h wire.Hit
 		if err := json.Unmarshal([]byte(line), &h); err != nil || h.Kind != "direct" {
 			t.Errorf("search --kind direct gave %q", line)
 		}

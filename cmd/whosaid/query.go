@@ -2,21 +2,37 @@ package main
 
 import (
 	"fmt"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/store/sqlite"
+	"github.com/whosaid/whosaid/wire"
 )
+
+// outputFormat is the format a query command writes: --format when given,
+// else a table on a terminal and JSON lines otherwise.
+func (a *app) outputFormat(format string) (string, error) {
+	if format == "" {
+		if a.stdoutTTY {
+			return wire.FormatTable, nil
+		}
+		return wire.FormatJSONL, nil
+	}
+	switch format {
+	case wire.FormatTable, wire.FormatJSONL, wire.FormatJSON, wire.FormatCSV:
+		return format, nil
+	}
+	return "", fmt.Errorf("--format %q: want table, jsonl, json or csv", format)
+}
+
+const formatHelp = "table, jsonl, json or csv (default: table on a terminal, else jsonl)"
 
 // statementFlags are the filters search and export share.
 type statementFlags struct {
-	speaker, outlet, since, until, kind, format string
-	limit                                       int
+	speaker, outlet, since, until, kind, format, sort string
+	limit                                             int
 }
 
 func (f *statementFlags) add(cmd *cobra.Command, withLimit bool) {
@@ -25,14 +41,15 @@ func (f *statementFlags) add(cmd *cobra.Command, withLimit bool) {
 	cmd.Flags().StringVar(&f.since, "since", "", "said (or published) on or after YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.until, "until", "", "said (or published) on or before YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.kind, "kind", "", "direct, indirect or mixed")
-	cmd.Flags().StringVar(&f.format, "format", "", "table (default on a terminal), jsonl, json or csv")
+	cmd.Flags().StringVar(&f.format, "format", "", formatHelp)
 	if withLimit {
 		cmd.Flags().IntVar(&f.limit, "limit", 20, "statements to show")
+		cmd.Flags().StringVar(&f.sort, "sort", whosaid.SortRelevance, "relevance (best match first) or date (newest first)")
 	}
 }
 
 func (f *statementFlags) query(text string) (whosaid.StatementQuery, error) {
-	q := whosaid.StatementQuery{Text: text, Speaker: f.speaker, Outlet: f.outlet, Limit: f.limit}
+	q := whosaid.StatementQuery{Text: text, Speaker: f.speaker, Outlet: f.outlet, Limit: f.limit, Sort: f.sort}
 	for _, d := range []struct {
 		flag, v string
 		to      **time.Time
@@ -55,50 +72,6 @@ func (f *statementFlags) query(text string) (whosaid.StatementQuery, error) {
 	return q, nil
 }
 
-// hitRecord is a statement as query commands print it.
-type hitRecord struct {
-	ID        string  `json:"id"`
-	Article   string  `json:"article"`
-	Kind      string  `json:"kind"`
-	SpeakerID string  `json:"speaker_id,omitempty"`
-	Speaker   string  `json:"speaker,omitempty"`
-	Source    string  `json:"source,omitempty"`
-	Cue       string  `json:"cue,omitempty"`
-	Content   string  `json:"content"`
-	Start     int     `json:"start"`
-	End       int     `json:"end"`
-	SaidOn    string  `json:"said_on,omitempty"`
-	Published string  `json:"published,omitempty"`
-	Outlet    string  `json:"outlet,omitempty"`
-	Title     string  `json:"title,omitempty"`
-	URL       string  `json:"url,omitempty"`
-	Input     string  `json:"input,omitempty"`
-	Score     float64 `json:"score,omitempty"`
-}
-
-func record(h whosaid.StatementHit) hitRecord {
-	return hitRecord{h.ID, h.ArticleID, string(h.Kind), h.SpeakerID, h.SpeakerName, h.Source, h.Cue, h.Content,
-		h.Start, h.End, h.SaidOn, h.Published, h.Outlet, h.Title, h.URL, h.InputSource, h.Score}
-}
-
-var hitHeader = []string{"date", "speaker", "kind", "statement", "outlet", "article"}
-
-func hitCells(h whosaid.StatementHit, table bool) []string {
-	date := h.SaidOn
-	if date == "" && len(h.Published) >= 10 {
-		date = h.Published[:10]
-	}
-	content := h.Content
-	if table {
-		content = clipText(content, 90)
-	}
-	link := h.ArticleID
-	if h.URL != "" && !table {
-		link = h.URL
-	}
-	return []string{date, h.SpeakerName, string(h.Kind), content, h.Outlet, link}
-}
-
 func (a *app) searchCommand() *cobra.Command {
 	var f statementFlags
 	cmd := &cobra.Command{
@@ -114,14 +87,17 @@ func (a *app) searchCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
-				hits, err := st.Search(cmd.Context(), q)
+			w, err := wire.NewWriter[wire.Hit](a.stdout, format)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+				page, err := st.Search(cmd.Context(), q)
 				if err != nil {
 					return err
 				}
-				w := newRowWriter(a.stdout, format, hitHeader...)
-				for _, h := range hits {
-					if err := w.Write(record(h), hitCells(h, format == formatTable)...); err != nil {
+				for _, h := range page.Items {
+					if err := w.Write(wire.FromHit(h)); err != nil {
 						return err
 					}
 				}
@@ -136,7 +112,7 @@ func (a *app) searchCommand() *cobra.Command {
 func (a *app) exportCommand() *cobra.Command {
 	var f statementFlags
 	cmd := &cobra.Command{
-		Use:   "export [--speaker S] [--outlet O] [--since D] [--until D] [--kind K] --format jsonl|csv",
+		Use:   "export [--speaker S] [--outlet O] [--since D] [--until D] [--kind K] [--format jsonl|json|csv|table]",
 		Short: "stream every stored statement (filtered), oldest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -144,21 +120,16 @@ func (a *app) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if f.format == "" {
-				f.format = formatJSONL
-			}
 			format, err := a.outputFormat(f.format)
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
-				header := []string{"id", "article", "kind", "speaker_id", "speaker", "source", "cue", "content", "start", "end", "said_on", "published", "outlet", "title", "url"}
-				w := newRowWriter(a.stdout, format, header...)
-				err = st.Export(cmd.Context(), q, func(h whosaid.StatementHit) error {
-					return w.Write(record(h), h.ID, h.ArticleID, string(h.Kind), h.SpeakerID, h.SpeakerName, h.Source, h.Cue, h.Content,
-						strconv.Itoa(h.Start), strconv.Itoa(h.End), h.SaidOn, h.Published, h.Outlet, h.Title, h.URL)
-				})
-				if err != nil {
+			w, err := wire.NewWriter[wire.Hit](a.stdout, format)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+				if err := st.Export(cmd.Context(), q, func(h whosaid.StatementHit) error { return w.Write(wire.FromHit(h)) }); err != nil {
 					return err
 				}
 				return w.Close()
@@ -167,23 +138,6 @@ func (a *app) exportCommand() *cobra.Command {
 	}
 	f.add(cmd, false)
 	return cmd
-}
-
-// speakerRecord is a speaker as query commands print it.
-type speakerRecord struct {
-	ID         string         `json:"id"`
-	Name       string         `json:"name"`
-	Type       string         `json:"type,omitempty"`
-	Statements int            `json:"statements"`
-	Variants   []string       `json:"variants"`
-	Roles      []string       `json:"roles,omitempty"`
-	Outlets    []string       `json:"outlets,omitempty"`
-	PerMonth   map[string]int `json:"per_month,omitempty"`
-	Decisions  []string       `json:"decisions,omitempty"`
-}
-
-func speakerRec(s whosaid.SpeakerSummary) speakerRecord {
-	return speakerRecord{s.ID, s.Name, s.Type, s.Statements, s.Variants, s.Roles, s.Outlets, s.PerMonth, s.Decisions}
 }
 
 func (a *app) speakersCommand() *cobra.Command {
@@ -198,15 +152,17 @@ func (a *app) speakersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
-				list, err := st.Speakers(cmd.Context(), whosaid.SpeakerQuery{Query: query, Top: top})
+			w, err := wire.NewWriter[wire.SpeakerSummary](a.stdout, format)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+				page, err := st.Speakers(cmd.Context(), whosaid.SpeakerQuery{Query: query, Limit: top})
 				if err != nil {
 					return err
 				}
-				w := newRowWriter(a.stdout, format, "id", "name", "statements", "variants", "roles")
-				for _, s := range list {
-					if err := w.Write(speakerRec(s), s.ID, s.Name, strconv.Itoa(s.Statements),
-						clipText(strings.Join(s.Variants, "; "), 60), clipText(strings.Join(s.Roles, "; "), 40)); err != nil {
+				for _, s := range page.Items {
+					if err := w.Write(wire.FromSpeaker(s)); err != nil {
 						return err
 					}
 				}
@@ -216,15 +172,15 @@ func (a *app) speakersCommand() *cobra.Command {
 	}
 	cmd.Flags().IntVar(&top, "top", 20, "speakers to list")
 	cmd.Flags().StringVar(&query, "query", "", "only speakers with a name or variant containing this")
-	cmd.Flags().StringVar(&format, "format", "", "table (default on a terminal), jsonl, json or csv")
+	cmd.Flags().StringVar(&format, "format", "", formatHelp)
 	var why string
 	merge := &cobra.Command{
 		Use:   "merge INTO FROM --why REASON",
 		Short: "make two speakers one (the decision is kept and wins over automatic linking)",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
-				if err := st.MergeSpeakers(cmd.Context(), args[0], args[1], why); err != nil {
+			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+				if err := st.MergeSpeakers(cmd.Context(), whosaid.Merge{Into: args[0], From: args[1], Why: why}); err != nil {
 					return err
 				}
 				fmt.Fprintf(a.stdout, "merged %s into %s\n", args[1], args[0])
@@ -238,8 +194,8 @@ func (a *app) speakersCommand() *cobra.Command {
 		Short: "move the named variants of a speaker (and their statements) to a new speaker",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
-				id, err := st.SplitSpeaker(cmd.Context(), args[0], args[1:], why)
+			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+				id, err := st.SplitSpeaker(cmd.Context(), whosaid.Split{ID: args[0], Variants: args[1:], Why: why})
 				if err != nil {
 					return err
 				}
@@ -260,41 +216,50 @@ func (a *app) speakerCommand() *cobra.Command {
 		Short: "one speaker: variants, roles, outlets, statements per month",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+			format, err := a.outputFormat(format)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
 				s, err := st.Speaker(cmd.Context(), strings.Join(args, " "))
 				if err != nil {
 					return err
 				}
-				if format != "" && format != formatTable {
-					w := newRowWriter(a.stdout, format, "id", "name", "statements")
-					w.Write(speakerRec(*s), s.ID, s.Name, strconv.Itoa(s.Statements))
+				sp := wire.FromSpeaker(*s)
+				if format != wire.FormatTable {
+					w, err := wire.NewWriter[wire.SpeakerSummary](a.stdout, format)
+					if err != nil {
+						return err
+					}
+					w.Write(sp)
 					return w.Close()
 				}
-				fmt.Fprintf(a.stdout, "%s  (%s, %s)\n%d statements\n", s.Name, s.ID, s.Type, s.Statements)
-				fmt.Fprintf(a.stdout, "variants: %s\n", strings.Join(s.Variants, "; "))
-				if len(s.Roles) > 0 {
-					fmt.Fprintf(a.stdout, "roles:    %s\n", strings.Join(s.Roles, "; "))
-				}
-				if len(s.Outlets) > 0 {
-					fmt.Fprintf(a.stdout, "outlets:  %s\n", strings.Join(s.Outlets, "; "))
-				}
-				months := make([]string, 0, len(s.PerMonth))
-				for m := range s.PerMonth {
-					months = append(months, m)
-				}
-				sort.Strings(months)
-				for _, m := range months {
-					fmt.Fprintf(a.stdout, "  %-8s %4d %s\n", m, s.PerMonth[m], strings.Repeat("█", min(s.PerMonth[m], 60)))
-				}
-				for _, d := range s.Decisions {
-					fmt.Fprintf(a.stdout, "decision: %s\n", d)
-				}
+				writeSpeaker(a, sp)
 				return nil
 			})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "table (default), jsonl or json")
+	cmd.Flags().StringVar(&format, "format", "", formatHelp)
 	return cmd
+}
+
+// writeSpeaker prints one speaker for people: names, roles, outlets, a
+// bar per month, the review decisions.
+func writeSpeaker(a *app, s wire.SpeakerSummary) {
+	fmt.Fprintf(a.stdout, "%s  (%s, %s)\n%d statements\n", s.Name, s.ID, s.Type, s.Statements)
+	fmt.Fprintf(a.stdout, "variants: %s\n", strings.Join(s.Variants, "; "))
+	if len(s.Roles) > 0 {
+		fmt.Fprintf(a.stdout, "roles:    %s\n", strings.Join(s.Roles, "; "))
+	}
+	if len(s.Outlets) > 0 {
+		fmt.Fprintf(a.stdout, "outlets:  %s\n", strings.Join(s.Outlets, "; "))
+	}
+	for _, m := range s.Months() {
+		fmt.Fprintf(a.stdout, "  %-8s %4d %s\n", m, s.PerMonth[m], strings.Repeat("█", min(s.PerMonth[m], 60)))
+	}
+	for _, d := range s.Decisions {
+		fmt.Fprintf(a.stdout, "decision: %s %s %s %s: %s\n", d.At, d.Kind, d.Speaker, d.Other, d.Why)
+	}
 }
 
 func (a *app) articleCommand() *cobra.Command {
@@ -304,80 +269,74 @@ func (a *app) articleCommand() *cobra.Command {
 		Short: "a stored article's text with its statements marked",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+			format, err := a.outputFormat(format)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
 				art, err := st.Article(cmd.Context(), args[0])
 				if err != nil {
 					return err
 				}
-				if format == formatJSON || format == formatJSONL {
-					w := newRowWriter(a.stdout, format)
-					w.Write(art)
+				out := wire.FromArticle(art)
+				switch format {
+				case wire.FormatTable:
+					wire.WriteMarkedText(a.stdout, out)
+					return nil
+				case wire.FormatCSV:
+					w, err := wire.NewWriter[wire.Hit](a.stdout, format)
+					if err != nil {
+						return err
+					}
+					for _, h := range art.Statements {
+						w.Write(wire.FromHit(h))
+					}
 					return w.Close()
 				}
-				fmt.Fprintf(a.stdout, "%s\n%s  %s  %s  (version %d)\n%s\n\n", art.Title, art.Outlet, art.Published, art.URL, art.Version, art.Source)
-				fmt.Fprintln(a.stdout, markStatements(art))
-				return nil
+				w, err := wire.NewWriter[wire.Article](a.stdout, format)
+				if err != nil {
+					return err
+				}
+				w.Write(out)
+				return w.Close()
 			})
 		},
 	}
-	cmd.Flags().StringVar(&format, "format", "", "text (default) or json")
+	cmd.Flags().StringVar(&format, "format", "", "table (the text with its statements marked; default on a terminal), jsonl, json, or csv (its statements)")
 	return cmd
 }
 
-// markStatements writes the text with each statement's content in ⟦ ⟧,
-// numbered, and a legend of who said each.
-func markStatements(art *whosaid.StoredArticle) string {
-	runes := []rune(art.Text)
-	type mark struct {
-		at   int
-		text string
-	}
-	var marks []mark
-	var legend strings.Builder
-	for i, s := range art.Statements {
-		if s.Start < 0 || s.End > len(runes) || s.Start > s.End {
-			continue
-		}
-		marks = append(marks, mark{s.Start, fmt.Sprintf("⟦%d ", i+1)}, mark{s.End, "⟧"})
-		fmt.Fprintf(&legend, "%3d. %s — %s (%s)\n", i+1, orNone(s.SpeakerName), orNone(s.Cue), s.Kind)
-	}
-	sort.SliceStable(marks, func(i, j int) bool { return marks[i].at < marks[j].at })
-	var b strings.Builder
-	k := 0
-	for i, r := range runes {
-		for ; k < len(marks) && marks[k].at == i; k++ {
-			b.WriteString(marks[k].text)
-		}
-		b.WriteRune(r)
-	}
-	for ; k < len(marks); k++ {
-		b.WriteString(marks[k].text)
-	}
-	return b.String() + "\n\n" + legend.String()
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
 func (a *app) statsCommand() *cobra.Command {
-	return &cobra.Command{
+	var format string
+	cmd := &cobra.Command{
 		Use:   "stats",
-		Short: "what the store holds and its size",
+		Short: "what the store holds, its size and where it is",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st *sqlite.Store) error {
+			format, err := a.outputFormat(format)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
 				s, err := st.Stats(cmd.Context())
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(a.stdout, "articles    %d\nstatements  %d\nspeakers    %d\noutlets     %d\nsize        %.1f MB\n",
-					s.Articles, s.Statements, s.Speakers, s.Outlets, float64(s.Bytes)/1e6)
-				return nil
+				out := wire.FromStats(s)
+				if format == wire.FormatTable {
+					fmt.Fprintf(a.stdout, "articles    %d\nstatements  %d\nspeakers    %d\noutlets     %d\nsize        %.1f MB\nlocation    %s\n",
+						out.Articles, out.Statements, out.Speakers, out.Outlets, float64(out.Bytes)/1e6, out.Location)
+					return nil
+				}
+				w, err := wire.NewWriter[wire.Stats](a.stdout, format)
+				if err != nil {
+					return err
+				}
+				w.Write(out)
+				return w.Close()
 			})
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "", formatHelp)
+	return cmd
 }

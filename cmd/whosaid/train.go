@@ -9,10 +9,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attrib/model"
 	"github.com/whosaid/whosaid/attrib/wordclass"
 	"github.com/whosaid/whosaid/eval/brat"
-	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/pipeline"
 	"github.com/whosaid/whosaid/syntax"
 )
 
@@ -54,7 +55,10 @@ func (a *app) trainAttribCommand() *cobra.Command {
 				}
 			}
 			start := time.Now()
-			m, err := model.Train(docs, extract.Annotate, opt)
+			annotate := func(d *whosaid.Doc) error {
+				return pipeline.AnnotateText(cmd.Context(), d, whosaid.LayerRules, pipeline.Options{})
+			}
+			m, err := model.Train(docs, annotate, opt)
 			if err != nil {
 				return err
 			}

@@ -1,11 +1,11 @@
 package score
 
-import "github.com/whosaid/whosaid/export"
+import "github.com/whosaid/whosaid/wire"
 
 // FromArticle turns one article of `whosaid extract` output into labelled
 // spans in the code points of goldText: as they are when the article's
 // text is goldText, else found by their strings nearest their offsets.
-func FromArticle(a export.Article, goldText []rune) []Span {
+func FromArticle(a wire.Article, goldText []rune) []Span {
 	same := a.Text == string(goldText)
 	text := []rune(a.Text)
 	var out []Span

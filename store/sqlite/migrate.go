@@ -62,6 +62,15 @@ var migrations = []string{
 	`UPDATE statements_fts SET title = title || ' ' || COALESCE((SELECT 'outlet' || lower(replace(a.outlet, ' ', ''))
 		FROM statements s JOIN articles a ON a.id = s.article_id
 		WHERE s.rowid = statements_fts.rowid AND a.outlet IS NOT NULL AND a.outlet != ''), '');`,
+	// 6: what a full read of an article needs (the raw copy's media type,
+	// the crawl date), the raw copy found by its hash, and which speakers
+	// each article names (with how often), statements or not.
+	`ALTER TABLE articles ADD COLUMN media_type TEXT;
+	ALTER TABLE articles ADD COLUMN fetched TEXT;
+	CREATE INDEX articles_raw ON articles(raw_sha256);
+	CREATE TABLE article_speakers(article_id TEXT NOT NULL, speaker_id TEXT NOT NULL, mentions INTEGER NOT NULL,
+		PRIMARY KEY(article_id, speaker_id));
+	CREATE INDEX article_speakers_speaker ON article_speakers(speaker_id);`,
 }
 
 // SchemaVersion is the version this build writes.

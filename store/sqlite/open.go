@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
@@ -24,13 +25,18 @@ var _ whosaid.Store = (*Store)(nil)
 
 // Options tune a store.
 type Options struct {
-	// SpeakerKeys gives the blocking keys of a speaker name and
-	// SameSpeaker confirms a candidate (the transliteration-aware matcher
-	// by default).
-	SpeakerKeys func(name string) []string
-	SameSpeaker func(a, b string) (bool, float64)
+	// Now is the clock of the store (time.Now when nil): ingest times and
+	// review decisions are stamped with it.
+	Now func() time.Time
 	// schema stops migrations at a version (tests of the upgrade path).
 	schema int
+}
+
+func (s *Store) now() time.Time {
+	if s.opt.Now != nil {
+		return s.opt.Now().UTC()
+	}
+	return time.Now().UTC()
 }
 
 // DefaultPath is the store in the user's data directory:
@@ -50,7 +56,7 @@ func DefaultPath() (string, error) {
 // Open opens (creating if needed) the store at path and upgrades its schema.
 func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
+		return nil, whosaid.InputError(whosaid.EInvalid, path, "cannot create the store's folder: %v", err)
 	}
 	q := url.Values{}
 	for _, p := range []string{"journal_mode(WAL)", "busy_timeout(30000)", "foreign_keys(1)", "synchronous(NORMAL)"} {
@@ -59,12 +65,12 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	q.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+q.Encode())
 	if err != nil {
-		return nil, err
+		return nil, dbError("open store "+path, err)
 	}
 	db.SetMaxOpenConns(4)
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open store %s: %w", path, err)
+		return nil, dbError("open store "+path, err)
 	}
 	to := SchemaVersion
 	if opt.schema > 0 {
@@ -72,13 +78,13 @@ func Open(ctx context.Context, path string, opt Options) (*Store, error) {
 	}
 	if err := migrate(ctx, db, to); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("store %s: %w", path, err)
-	}
-	if opt.SpeakerKeys == nil || opt.SameSpeaker == nil {
-		opt.SpeakerKeys, opt.SameSpeaker = defaultMatcher()
+		return nil, dbError("store "+path, err)
 	}
 	return &Store{db: db, path: path, opt: opt}, nil
 }
 
 // Close closes the store.
 func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the store's file.
+func (s *Store) Path() string { return s.path }

@@ -4,135 +4,174 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/export"
 )
 
-// Has tells whether the article with content id is stored.
-func (s *Store) Has(ctx context.Context, id string) (bool, error) {
-	var one int
-	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM articles WHERE id = ?", id).Scan(&one)
-	if err == sql.ErrNoRows {
-		return false, nil
+// PutArticle stores doc, its statements and raw copy, inside the
+// transaction.
+func (t *tx) PutArticle(ctx context.Context, doc *whosaid.Doc) (whosaid.ArticleRef, error) {
+	ref := whosaid.ArticleRef{ID: doc.ID}
+	if doc.ID == "" || doc.Text == "" {
+		return ref, whosaid.InputError(whosaid.EInvalid, doc.Source, "an article without text cannot be stored")
 	}
-	return err == nil, err
-}
-
-// PutArticle stores doc in one transaction.
-func (s *Store) PutArticle(ctx context.Context, doc *whosaid.Doc) (whosaid.ArticleRef, error) {
-	a := export.FromDoc(doc)
-	ref := whosaid.ArticleRef{ID: a.ID}
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return ref, err
-	}
-	defer tx.Rollback()
 	var version int
-	err = tx.QueryRowContext(ctx, "SELECT version FROM articles WHERE id = ?", a.ID).Scan(&version)
+	err := t.tx.QueryRowContext(ctx, "SELECT version FROM articles WHERE id = ?", doc.ID).Scan(&version)
 	if err == nil {
 		ref.Version = version
 		return ref, nil // stored already: idempotent
 	}
 	if err != sql.ErrNoRows {
-		return ref, err
+		return ref, dbError("article "+doc.ID, err)
 	}
 	ref.New, ref.Version = true, 1
-	if a.URL != "" {
+	if doc.URL != "" {
 		var last sql.NullInt64
-		if err := tx.QueryRowContext(ctx, "SELECT MAX(version) FROM articles WHERE url = ?", a.URL).Scan(&last); err != nil {
-			return ref, err
+		if err := t.tx.QueryRowContext(ctx, "SELECT MAX(version) FROM articles WHERE url = ?", doc.URL).Scan(&last); err != nil {
+			return ref, dbError("article "+doc.ID, err)
 		}
 		ref.Version = int(last.Int64) + 1
 	}
-	rawGz, rawSum := compress(doc.Raw)
-	res, err := tx.ExecContext(ctx, `INSERT INTO articles(id, url, source, version, title, outlet, byline, published, published_from, text, raw_gz, raw_sha256, ingested_at)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		a.ID, a.URL, a.Source, ref.Version, a.Title, deref(a.Outlet), deref(a.Byline), deref(a.Published), a.PublishedFrom,
-		a.Text, rawGz, rawSum, time.Now().UTC().Format(time.RFC3339))
+	rawGz, err := compress(doc.Raw)
 	if err != nil {
-		return ref, err
+		return ref, dbError("article "+doc.ID, err)
+	}
+	rawSum := doc.RawSHA256
+	if rawSum == "" && doc.Raw != nil {
+		rawSum = whosaid.RawSHA256(doc.Raw)
+	}
+	m := doc.Meta
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO articles(id, url, source, version, title, outlet, byline, published, published_from,
+		text, raw_gz, raw_sha256, media_type, fetched, ingested_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		doc.ID, null(doc.URL), null(doc.Source), ref.Version, null(m.Title), null(m.Outlet), null(m.Byline),
+		timeText(m.Published, m.PublishedClock), null(m.PublishedFrom), doc.Text, rawGz, null(rawSum), null(doc.MediaType),
+		timeText(doc.Fetched, true), t.s.now().Format(time.RFC3339))
+	if err != nil {
+		return ref, dbError("article "+doc.ID, err)
 	}
 	arow, _ := res.LastInsertId()
-	if _, err := tx.ExecContext(ctx, "INSERT INTO articles_fts(rowid, title, text) VALUES(?,?,?)", arow, a.Title, a.Text); err != nil {
-		return ref, err
+	if _, err := t.tx.ExecContext(ctx, "INSERT INTO articles_fts(rowid, title, text) VALUES(?,?,?)", arow, m.Title, doc.Text); err != nil {
+		return ref, dbError("article "+doc.ID, err)
 	}
-	// The run's speakers become the store's speakers.
-	speakerOf := map[string]string{} // run speaker id → store speaker id
-	for _, sp := range a.Speakers {
-		id, err := s.linkSpeaker(ctx, tx, sp)
-		if err != nil {
-			return ref, err
+	for _, sp := range doc.Speakers {
+		n := 0
+		for _, e := range doc.Entities {
+			if e.SpeakerID == sp.ID {
+				n += len(e.Mentions) + len(e.Sources)
+			}
 		}
-		speakerOf[sp.ID] = id
-	}
-	for i, st := range a.Statements {
-		if err := s.putStatement(ctx, tx, a, i, st, speakerOf); err != nil {
-			return ref, err
+		if _, err := t.tx.ExecContext(ctx, `INSERT INTO article_speakers(article_id, speaker_id, mentions) VALUES(?,?,?)
+			ON CONFLICT(article_id, speaker_id) DO UPDATE SET mentions = mentions + excluded.mentions`, doc.ID, sp.ID, n); err != nil {
+			return ref, dbError("article "+doc.ID, err)
 		}
 	}
-	return ref, tx.Commit()
+	for i := range doc.Statements {
+		if err := t.putStatement(ctx, doc, i); err != nil {
+			return ref, err
+		}
+	}
+	return ref, nil
 }
 
-func (s *Store) putStatement(ctx context.Context, tx *sql.Tx, a export.Article, seq int, st export.Statement, speakerOf map[string]string) error {
+// putStatement stores statement i of doc with code-point offsets.
+func (t *tx) putStatement(ctx context.Context, doc *whosaid.Doc, i int) error {
+	st := &doc.Statements[i]
+	id := doc.StatementID(i)
 	var speakerID, variant, speakerName any
-	if st.Speaker != nil {
-		if id, ok := speakerOf[st.Speaker.ID]; ok {
-			speakerID, variant, speakerName = id, st.Speaker.Name, st.Speaker.Name
-		}
+	if sp := doc.SpeakerOf(i); sp != nil {
+		speakerID, speakerName = sp.ID, sp.Name
+		variant = doc.Entities[st.Entity].Name // the name it goes by in this article
 	}
-	span := func(t *export.TextSpan) (any, any, any) {
-		if t == nil {
+	span := func(s *whosaid.Span) (any, any, any) {
+		if s == nil {
 			return nil, nil, nil
 		}
-		return t.Text, t.Start, t.End
+		return doc.Str(*s), doc.Char(s.Start), doc.Char(s.End)
 	}
 	srcT, srcS, srcE := span(st.Source)
 	cueT, cueS, cueE := span(st.Cue)
-	frags, _ := json.Marshal(st.Content.Fragments)
-	res, err := tx.ExecContext(ctx, `INSERT INTO statements(id, article_id, seq, kind, speaker_id, speaker_variant,
+	whole := st.ContentSpan()
+	frags := make([][2]int, len(st.Content))
+	for k, f := range st.Content {
+		frags[k] = [2]int{doc.Char(f.Start), doc.Char(f.End)}
+	}
+	fragJSON, _ := json.Marshal(frags)
+	res, err := t.tx.ExecContext(ctx, `INSERT INTO statements(id, article_id, seq, kind, speaker_id, speaker_variant,
 		source_text, source_start, source_end, cue_text, cue_start, cue_end,
 		content_text, content_start, content_end, fragments, said_on, said_on_from, confidence)
 		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		st.ID, a.ID, seq, st.Kind, speakerID, variant, srcT, srcS, srcE, cueT, cueS, cueE,
-		st.Content.Text, st.Content.Start, st.Content.End, string(frags), deref(st.SaidOn), st.SaidOnFrom, st.Confidence)
+		id, doc.ID, i, string(st.Kind), speakerID, variant, srcT, srcS, srcE, cueT, cueS, cueE,
+		doc.Str(whole), doc.Char(whole.Start), doc.Char(whole.End), string(fragJSON), timeText(st.SaidOn, false), null(st.SaidOnFrom), st.Confidence)
 	if err != nil {
-		return fmt.Errorf("statement %s: %w", st.ID, err)
+		return dbError("statement "+id, err)
 	}
 	row, _ := res.LastInsertId()
 	speakerText := ""
 	if speakerID != nil {
 		speakerText = speakerTokens(speakerName.(string), speakerID.(string))
 	}
-	_, err = tx.ExecContext(ctx, "INSERT INTO statements_fts(rowid, content, speaker, title) VALUES(?,?,?,?)", row, st.Content.Text, speakerText,
-		a.Title+" "+outletToken(deref(a.Outlet)))
-	return err
+	_, err = t.tx.ExecContext(ctx, "INSERT INTO statements_fts(rowid, content, speaker, title) VALUES(?,?,?,?)", row, doc.Str(whole), speakerText,
+		doc.Meta.Title+" "+outletToken(doc.Meta.Outlet))
+	return dbError("statement "+id, err)
 }
 
-func compress(raw []byte) ([]byte, string) {
+func compress(raw []byte) ([]byte, error) {
 	if raw == nil {
-		return nil, ""
+		return nil, nil
 	}
-	sum := sha256.Sum256(raw)
 	var b bytes.Buffer
 	zw := gzip.NewWriter(&b)
-	zw.Write(raw)
-	zw.Close()
-	return b.Bytes(), hex.EncodeToString(sum[:])
+	if _, err := zw.Write(raw); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }
 
-func deref(p *string) any {
-	if p == nil {
+// null stores "" as NULL: an unknown value, not an empty one.
+func null(s string) any {
+	if s == "" {
 		return nil
 	}
-	return *p
+	return s
+}
+
+// timeText is how the store writes a time: YYYY-MM-DD, or RFC 3339 when
+// the time of day is known (without an offset when the text gave no zone).
+// parseTime reads it back.
+func timeText(t *time.Time, clock bool) any {
+	switch {
+	case t == nil:
+		return nil
+	case clock && t.Location() == whosaid.Unzoned:
+		return t.Format("2006-01-02T15:04:05")
+	case clock:
+		return t.Format(time.RFC3339)
+	}
+	return t.Format("2006-01-02")
+}
+
+// parseTime reads a time timeText wrote, and whether it has a clock.
+func parseTime(s string) (*time.Time, bool) {
+	if s == "" {
+		return nil, false
+	}
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return &t, false
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return &t, true
+	}
+	if t, err := time.ParseInLocation("2006-01-02T15:04:05", s, whosaid.Unzoned); err == nil {
+		return &t, true
+	}
+	return nil, false
 }
 
 // speakerTokens is the speaker column of the full-text index: the name,
@@ -154,10 +193,9 @@ func idToken(id string) string {
 // outletToken marks the outlet in the title column of the index ("Daily
 // Harbour" → "outletdailyharbour"), so an outlet filter is an index lookup
 // too. Migration 5 writes the same form in SQL.
-func outletToken(o any) string {
-	s, _ := o.(string)
-	if s == "" {
+func outletToken(o string) string {
+	if o == "" {
 		return ""
 	}
-	return "outlet" + strings.ToLower(strings.ReplaceAll(s, " ", ""))
+	return "outlet" + strings.ToLower(strings.ReplaceAll(o, " ", ""))
 }

@@ -3,25 +3,55 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/base64"
+	"encoding/json"
 	"strconv"
 	"strings"
 
 	"github.com/whosaid/whosaid"
 )
 
-const hitColumns = `s.id, s.article_id, s.kind, COALESCE(s.speaker_id, ''), COALESCE(sp.name, ''),
-	COALESCE(s.source_text, ''), COALESCE(s.cue_text, ''), s.content_text, s.content_start, s.content_end,
-	COALESCE(s.said_on, ''), COALESCE(a.published, ''), COALESCE(a.outlet, ''), COALESCE(a.title, ''),
+// hitColumns are the columns scanHit reads, from statements s, articles a
+// and speakers sp.
+const hitColumns = `s.rowid, s.id, s.article_id, s.kind, COALESCE(s.speaker_id, ''), COALESCE(sp.name, ''), COALESCE(sp.type, ''),
+	s.source_text, s.source_start, s.source_end, s.cue_text, s.cue_start, s.cue_end,
+	s.content_text, s.content_start, s.content_end, COALESCE(s.fragments, ''), COALESCE(s.said_on, ''), COALESCE(s.said_on_from, ''),
+	COALESCE(s.confidence, 0), COALESCE(a.published, ''), COALESCE(a.outlet, ''), COALESCE(a.title, ''),
 	COALESCE(a.url, ''), COALESCE(a.source, '')`
 
-func scanHit(rows *sql.Rows, extra ...any) (whosaid.StatementHit, error) {
+// hitFrom is the FROM clause of hitColumns.
+const hitFrom = ` FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id`
+
+// scanHit reads one row of hitColumns (and extra columns after them).
+func scanHit(rows *sql.Rows, extra ...any) (whosaid.StatementHit, int64, error) {
 	var h whosaid.StatementHit
-	var kind string
-	dest := []any{&h.ID, &h.ArticleID, &kind, &h.SpeakerID, &h.SpeakerName, &h.Source, &h.Cue, &h.Content,
-		&h.Start, &h.End, &h.SaidOn, &h.Published, &h.Outlet, &h.Title, &h.URL, &h.InputSource}
-	err := rows.Scan(append(dest, extra...)...)
+	var rowid int64
+	var kind, spID, spName, spType, frags, saidOn, published string
+	var srcT, cueT sql.NullString
+	var srcS, srcE, cueS, cueE sql.NullInt64
+	dest := []any{&rowid, &h.ID, &h.ArticleID, &kind, &spID, &spName, &spType,
+		&srcT, &srcS, &srcE, &cueT, &cueS, &cueE,
+		&h.Content.Text, &h.Content.Start, &h.Content.End, &frags, &saidOn, &h.SaidOnFrom,
+		&h.Confidence, &published, &h.Outlet, &h.Title, &h.URL, &h.InputSource}
+	if err := rows.Scan(append(dest, extra...)...); err != nil {
+		return h, 0, dbError("read statement", err)
+	}
 	h.Kind = whosaid.StatementKind(kind)
-	return h, err
+	if spID != "" {
+		h.Speaker = &whosaid.SpeakerRef{ID: spID, Name: spName, Type: entityType(spType)}
+	}
+	if srcT.Valid {
+		h.Source = &whosaid.TextSpan{Text: srcT.String, Start: int(srcS.Int64), End: int(srcE.Int64)}
+	}
+	if cueT.Valid {
+		h.Cue = &whosaid.TextSpan{Text: cueT.String, Start: int(cueS.Int64), End: int(cueE.Int64)}
+	}
+	if frags != "" {
+		_ = json.Unmarshal([]byte(frags), &h.Fragments) // written by putStatement
+	}
+	h.SaidOn, _ = parseTime(saidOn)
+	h.Published, h.PublishedClock = parseTime(published)
+	return h, rowid, nil
 }
 
 // where builds the filter of a statement query.
@@ -36,7 +66,7 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery) (string, []
 		if len(ids) == 0 {
 			return "0", nil, nil // nobody by that name: nothing matches
 		}
-		conds = append(conds, "s.speaker_id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+")")
+		conds = append(conds, "s.speaker_id IN ("+placeholders(len(ids))+")")
 		for _, id := range ids {
 			args = append(args, id)
 		}
@@ -79,16 +109,54 @@ func ftsQuery(text string) string {
 // rankWindow is how many of the newest matches a text search ranks.
 const rankWindow = 3000
 
-// Search returns statements matching q, best match first (newest first
-// without a text query).
-func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) ([]whosaid.StatementHit, error) {
+// cursor is the position after the last row of a page: the sort key and
+// the rowid that breaks ties. It travels base64-encoded.
+type cursor struct {
+	Rank  float64 `json:"r,omitempty"`
+	Date  string  `json:"d,omitempty"`
+	RowID int64   `json:"i"`
+}
+
+func (c cursor) String() string {
+	b, _ := json.Marshal(c)
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+func parseCursor(s string) (*cursor, error) {
+	if s == "" {
+		return nil, nil
+	}
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	var c cursor
+	if err == nil {
+		err = json.Unmarshal(b, &c)
+	}
+	if err != nil || c.RowID <= 0 {
+		return nil, whosaid.Errorf(whosaid.EInvalid, "bad cursor %q: give back the \"next\" of a previous page", s)
+	}
+	return &c, nil
+}
+
+// Search returns a page of statements matching q: by relevance for a
+// text query, else (or with SortDate) newest first.
+func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) (whosaid.Page[whosaid.StatementHit], error) {
+	var page whosaid.Page[whosaid.StatementHit]
+	after, err := parseCursor(q.Cursor)
+	if err != nil {
+		return page, err
+	}
+	switch q.Sort {
+	case "", whosaid.SortRelevance, whosaid.SortDate:
+	default:
+		return page, whosaid.Errorf(whosaid.EInvalid, "unknown sort %q (want %s or %s)", q.Sort, whosaid.SortRelevance, whosaid.SortDate)
+	}
 	fts := ftsQuery(q.Text)
 	if fts != "" && q.Speaker != "" {
 		// The speaker goes into the index query: both are posting lists
 		// FTS5 intersects, far cheaper than filtering matches row by row.
 		ids, err := s.speakerIDs(ctx, q.Speaker)
 		if err != nil || len(ids) == 0 {
-			return nil, err
+			return page, err
 		}
 		var toks []string
 		for _, id := range ids {
@@ -103,48 +171,74 @@ func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) ([]whosaid
 	}
 	where, args, err := s.where(ctx, q)
 	if err != nil {
-		return nil, err
+		return page, err
 	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 20
 	}
+	byRank := fts != "" && q.Sort != whosaid.SortDate
 	var query string
 	switch {
 	case fts != "":
 		// Rank the most recent matches only: ranking is linear in the
 		// matches, and a common word matches a large part of a big
 		// archive. The newest rankWindow matches (after the filters) are
-		// ranked by bm25 and the best returned.
-		query = `SELECT ` + hitColumns + `, m.rank FROM
-			(SELECT f.rowid AS rowid, f.rank AS rank FROM statements_fts f
+		// ranked by bm25 (or by date) and the best returned.
+		order, keyset := "m.rank, m.rowid", "(m.rank > ? OR m.rank = ? AND m.rowid > ?)"
+		if !byRank {
+			order, keyset = "m.d DESC, m.rowid DESC", "(m.d < ? OR m.d = ? AND m.rowid < ?)"
+		}
+		query = `SELECT ` + hitColumns + `, m.rank, m.d FROM
+			(SELECT f.rowid AS rowid, f.rank AS rank, COALESCE(s.said_on, a.published, '') AS d FROM statements_fts f
 				JOIN statements s ON s.rowid = f.rowid JOIN articles a ON a.id = s.article_id
 				WHERE statements_fts MATCH ? AND ` + where + ` ORDER BY f.rowid DESC LIMIT ` + strconv.Itoa(rankWindow) + `) m
 			JOIN statements s ON s.rowid = m.rowid JOIN articles a ON a.id = s.article_id
-			LEFT JOIN speakers sp ON sp.id = s.speaker_id ORDER BY m.rank LIMIT ?`
+			LEFT JOIN speakers sp ON sp.id = s.speaker_id`
 		args = append([]any{fts}, args...)
+		if after != nil {
+			query += " WHERE " + keyset
+			if byRank {
+				args = append(args, after.Rank, after.Rank, after.RowID)
+			} else {
+				args = append(args, after.Date, after.Date, after.RowID)
+			}
+		}
+		query += " ORDER BY " + order + " LIMIT ?"
 	default:
-		query = `SELECT ` + hitColumns + `, 0 FROM statements s JOIN articles a ON a.id = s.article_id
-			LEFT JOIN speakers sp ON sp.id = s.speaker_id
-			WHERE ` + where + ` ORDER BY COALESCE(s.said_on, a.published) DESC, s.rowid DESC LIMIT ?`
+		query = `SELECT ` + hitColumns + `, 0, COALESCE(s.said_on, a.published, '')` + hitFrom + ` WHERE ` + where
+		if after != nil {
+			query += " AND (COALESCE(s.said_on, a.published, '') < ? OR COALESCE(s.said_on, a.published, '') = ? AND s.rowid < ?)"
+			args = append(args, after.Date, after.Date, after.RowID)
+		}
+		query += ` ORDER BY COALESCE(s.said_on, a.published, '') DESC, s.rowid DESC LIMIT ?`
 	}
-	args = append(args, limit)
+	args = append(args, limit+1)
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, err
+		return page, dbError("search", err)
 	}
 	defer rows.Close()
-	var out []whosaid.StatementHit
+	var last cursor
 	for rows.Next() {
-		var score float64
-		h, err := scanHit(rows, &score)
+		var rank float64
+		var date string
+		h, rowid, err := scanHit(rows, &rank, &date)
 		if err != nil {
-			return nil, err
+			return page, err
 		}
-		h.Score = -score
-		out = append(out, h)
+		if len(page.Items) == limit {
+			page.Next = last.String() // one more row exists
+			break
+		}
+		h.Score = -rank
+		page.Items = append(page.Items, h)
+		last = cursor{RowID: rowid, Date: date}
+		if byRank {
+			last = cursor{RowID: rowid, Rank: rank}
+		}
 	}
-	return out, rows.Err()
+	return page, dbError("search", rows.Err())
 }
 
 // Export streams every statement matching q, oldest first.
@@ -153,8 +247,7 @@ func (s *Store) Export(ctx context.Context, q whosaid.StatementQuery, fn func(wh
 	if err != nil {
 		return err
 	}
-	query := `SELECT ` + hitColumns + ` FROM statements s JOIN articles a ON a.id = s.article_id
-		LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE ` + where
+	query := `SELECT ` + hitColumns + hitFrom + ` WHERE ` + where
 	if fts := ftsQuery(q.Text); fts != "" {
 		query += " AND s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
 		args = append(args, fts)
@@ -162,11 +255,11 @@ func (s *Store) Export(ctx context.Context, q whosaid.StatementQuery, fn func(wh
 	query += " ORDER BY COALESCE(s.said_on, a.published), s.rowid"
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return err
+		return dbError("export", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		h, err := scanHit(rows)
+		h, _, err := scanHit(rows)
 		if err != nil {
 			return err
 		}
@@ -174,33 +267,22 @@ func (s *Store) Export(ctx context.Context, q whosaid.StatementQuery, fn func(wh
 			return err
 		}
 	}
-	return rows.Err()
+	return dbError("export", rows.Err())
 }
 
-// Article returns a stored article and its statements.
-func (s *Store) Article(ctx context.Context, id string) (*whosaid.StoredArticle, error) {
-	a := &whosaid.StoredArticle{}
-	err := s.db.QueryRowContext(ctx, `SELECT id, COALESCE(url, ''), COALESCE(source, ''), COALESCE(title, ''), COALESCE(outlet, ''),
-		COALESCE(byline, ''), COALESCE(published, ''), COALESCE(published_from, ''), version, text FROM articles WHERE id = ?`, id).
-		Scan(&a.ID, &a.URL, &a.Source, &a.Title, &a.Outlet, &a.Byline, &a.Published, &a.PublishedFrom, &a.Version, &a.Text)
-	if err == sql.ErrNoRows {
-		return nil, whosaid.Errorf(whosaid.ENotFound, "no article %q in the store", id)
-	}
+// Statement returns one statement by id.
+func (s *Store) Statement(ctx context.Context, id string) (*whosaid.StatementHit, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT `+hitColumns+hitFrom+` WHERE s.id = ?`, id)
 	if err != nil {
-		return nil, err
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+hitColumns+` FROM statements s JOIN articles a ON a.id = s.article_id
-		LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE s.article_id = ? ORDER BY s.seq`, id)
-	if err != nil {
-		return nil, err
+		return nil, dbError("statement "+id, err)
 	}
 	defer rows.Close()
-	for rows.Next() {
-		h, err := scanHit(rows)
-		if err != nil {
-			return nil, err
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return nil, dbError("statement "+id, err)
 		}
-		a.Statements = append(a.Statements, h)
+		return nil, whosaid.Errorf(whosaid.ENotFound, "no statement %q in the store", id)
 	}
-	return a, rows.Err()
+	h, _, err := scanHit(rows)
+	return &h, err
 }

@@ -4,13 +4,14 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/store/storetest"
 )
 
-func open(t *testing.T) whosaid.Store {
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), Options{})
+func open(t *testing.T, now func() time.Time) whosaid.Store {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "test.db"), Options{Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -18,7 +19,7 @@ func open(t *testing.T) whosaid.Store {
 	return s
 }
 
-func TestConformance(t *testing.T) { storetest.Run(t, open) }
+func TestConformance(t *testing.T) { storetest.Run(t, storetest.Config{Open: open, Ranking: true}) }
 
 // TestUpgradeInPlace writes a store with the first schema only, as an
 // older whosaid did, and opens it with this one.
@@ -47,8 +48,8 @@ func TestUpgradeInPlace(t *testing.T) {
 	if v != SchemaVersion {
 		t.Fatalf("schema %d after opening, want %d", v, SchemaVersion)
 	}
-	hits, err := s.Search(ctx, whosaid.StatementQuery{Text: "taxes"})
-	if err != nil || len(hits) != 1 || hits[0].ID != "old1-1" {
-		t.Errorf("the old statement is not searchable after the upgrade: %+v %v", hits, err)
+	page, err := s.Search(ctx, whosaid.StatementQuery{Text: "taxes"})
+	if err != nil || len(page.Items) != 1 || page.Items[0].ID != "old1-1" {
+		t.Errorf("the old statement is not searchable after the upgrade: %+v %v", page.Items, err)
 	}
 }

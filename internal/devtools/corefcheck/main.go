@@ -17,7 +17,8 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/job"
+	"github.com/whosaid/whosaid/pipeline"
 )
 
 type item struct {
@@ -32,18 +33,24 @@ func main() {
 	seed := flag.Int64("seed", 1, "sampling seed")
 	asIs := flag.Bool("text-as-is", true, "keep texts as they are (annotated corpora)")
 	flag.Parse()
-	res, err := extract.Run(context.Background(), flag.Args(), extract.Options{TextAsIs: *asIs, OnError: func(err error) { log.Print(err) }})
+	docs, _, err := job.ExtractFiles(context.Background(), flag.Args(), job.Options{Pipeline: pipeline.Options{TextAsIs: *asIs},
+		OnError: func(err error) { log.Print(err) }})
 	if err != nil {
 		log.Fatal(err)
 	}
 	counts := map[whosaid.MentionKind][2]int{}
 	var resolved []item
-	for _, d := range res.Docs {
+	for _, d := range docs {
 		for _, st := range d.Statements {
-			if st.Mention < 0 {
+			if st.Source == nil {
 				continue
 			}
-			m := d.Mentions[st.Mention]
+			// A source the mention detector did not find ("officials")
+			// is a nominal one.
+			m := whosaid.Mention{Kind: whosaid.MentionNominal}
+			if st.Mention >= 0 {
+				m = d.Mentions[st.Mention]
+			}
 			if m.Kind == whosaid.MentionName {
 				continue
 			}

@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/identity"
 	"github.com/whosaid/whosaid/internal/gen"
 	"github.com/whosaid/whosaid/store/sqlite"
 )
@@ -45,7 +46,13 @@ func main() {
 	for n := stats.Statements; n < *want; {
 		d := synthetic(g, stats.Articles)
 		stats.Articles++
-		if _, err := st.PutArticle(ctx, d); err != nil {
+		if err := st.Update(ctx, func(tx whosaid.Tx) error {
+			if err := (identity.Linker{}).Link(ctx, tx, d); err != nil {
+				return err
+			}
+			_, err := tx.PutArticle(ctx, d)
+			return err
+		}); err != nil {
 			log.Fatal(err)
 		}
 		n += len(d.Statements)
@@ -65,14 +72,16 @@ func main() {
 	}
 	if len(names) == 0 {
 		// A filled store: sample names, outlets and words from it.
-		hits, err := st.Search(ctx, whosaid.StatementQuery{Limit: 400})
+		page, err := st.Search(ctx, whosaid.StatementQuery{Limit: 400})
 		if err != nil {
 			log.Fatal(err)
 		}
-		for _, h := range hits {
-			names = append(names, h.SpeakerName)
+		for _, h := range page.Items {
+			if h.Speaker != nil {
+				names = append(names, h.Speaker.Name)
+			}
 			outlets = append(outlets, h.Outlet)
-			if ws := strings.Fields(h.Content); len(ws) > 0 {
+			if ws := strings.Fields(h.Content.Text); len(ws) > 0 {
 				if w := strings.Trim(ws[g.Intn(len(ws))], ".,“”\""); len(w) >= 5 {
 					vocab = append(vocab, w)
 				}

@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -13,7 +14,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attrib/model"
-	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/pipeline"
 )
 
 func main() {
@@ -30,8 +31,9 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	doc := &whosaid.Doc{Text: string(text)}
-	if err := extract.Annotate(doc); err != nil {
+	doc := &whosaid.Doc{}
+	doc.SetText(string(text))
+	if err := pipeline.AnnotateText(context.Background(), doc, whosaid.LayerRules, pipeline.Options{}); err != nil {
 		log.Fatal(err)
 	}
 	labels := m.Tag(doc)

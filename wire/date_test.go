@@ -1,4 +1,4 @@
-package export
+package wire
 
 import (
 	"testing"
@@ -19,8 +19,8 @@ func TestFormatDate(t *testing.T) {
 		{time.Date(2021, 6, 2, 9, 8, 0, 0, time.UTC), false, "2021-06-02"},
 	}
 	for _, c := range cases {
-		if got := formatDate(c.t, c.clock); got != c.want {
-			t.Errorf("formatDate(%v, %v) = %q, want %q", c.t, c.clock, got, c.want)
+		if got := FormatTime(c.t, c.clock); got != c.want {
+			t.Errorf("FormatTime(%v, %v) = %q, want %q", c.t, c.clock, got, c.want)
 		}
 	}
 }

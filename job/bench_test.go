@@ -1,4 +1,4 @@
-package extract_test
+package job_test
 
 import (
 	"context"
@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/extract"
+	"github.com/whosaid/whosaid/pipeline"
 )
 
 // BenchmarkAttribution measures the whole attribution stage — tokenize,
@@ -15,7 +15,7 @@ import (
 // texts, in sentences per second. Run with GOMAXPROCS=1 for the one-core
 // figure:
 //
-//	GOMAXPROCS=1 go test ./extract -run - -bench Attribution -benchtime 3x
+//	GOMAXPROCS=1 go test ./job -run - -bench Attribution -benchtime 3x
 func BenchmarkAttribution(b *testing.B) {
 	files, _ := filepath.Glob(filepath.Join(sharedDir(b), "corpora", "polnear", "dev", "text", "*.txt"))
 	if len(files) == 0 {
@@ -29,19 +29,13 @@ func BenchmarkAttribution(b *testing.B) {
 		}
 		texts = append(texts, string(raw))
 	}
-	stages, err := extract.Stages(extract.Options{})
+	stages, err := pipeline.Upto(whosaid.LayerStatements, pipeline.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
 	// Everything from segmentation to statements: not cleaning, not
 	// speaker resolution.
-	var attribution []whosaid.Stage
-	for _, s := range stages[1:] {
-		attribution = append(attribution, s)
-		if s.Name() == "attrib-model" {
-			break
-		}
-	}
+	attribution := stages[1:]
 	b.ReportAllocs()
 	b.ResetTimer()
 	sentences := 0

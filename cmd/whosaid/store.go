@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"os"
+	"strings"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/sqlite"
+)
+
+// backends maps the scheme of a --db location to the store that opens it:
+// the one table of stores. A location without a scheme is a SQLite file.
+var backends = []struct {
+	schemes []string
+	open    func(ctx context.Context, location string) (whosaid.Store, error)
+}{
+	{[]string{"sqlite", "file"}, func(ctx context.Context, loc string) (whosaid.Store, error) {
+		return sqlite.Open(ctx, loc, sqlite.Options{})
+	}},
+	{[]string{"postgres", "postgresql"}, func(context.Context, string) (whosaid.Store, error) {
+		return nil, whosaid.Errorf(whosaid.EUnsupported, "--db postgres://…: this whosaid has no PostgreSQL store yet; use a SQLite file (a path)")
+	}},
+}
+
+// location is where --db (or WHOSAID_DB) says the store is: a scheme and
+// what follows it. A bare path is SQLite.
+func (a *app) location() (scheme, rest string, err error) {
+	loc := a.db
+	if loc == "" {
+		loc = os.Getenv("WHOSAID_DB")
+	}
+	if loc == "" {
+		p, err := sqlite.DefaultPath()
+		return "sqlite", p, err
+	}
+	if i := strings.Index(loc, "://"); i > 0 {
+		return strings.ToLower(loc[:i]), loc, nil
+	}
+	if strings.HasPrefix(loc, "sqlite:") {
+		return "sqlite", strings.TrimPrefix(loc, "sqlite:"), nil
+	}
+	return "sqlite", loc, nil
+}
+
+// openStore opens the store --db names.
+func (a *app) openStore(ctx context.Context) (whosaid.Store, error) {
+	scheme, loc, err := a.location()
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range backends {
+		for _, s := range b.schemes {
+			if s != scheme {
+				continue
+			}
+			if s == "sqlite" || s == "file" {
+				loc = strings.TrimPrefix(strings.TrimPrefix(loc, s+"://"), s+":")
+			}
+			return b.open(ctx, loc)
+		}
+	}
+	return nil, whosaid.Errorf(whosaid.EUnsupported, "--db %q: unknown store scheme %q (a file path, sqlite://PATH, or postgres://…)", a.db, scheme)
+}
+
+// withStore runs fn on the store, closing it after.
+func (a *app) withStore(ctx context.Context, fn func(whosaid.Store) error) error {
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(st)
+}
