@@ -185,7 +185,10 @@ func TestStoreLocations(t *testing.T) {
 		t.Errorf("unknown scheme: exit %d, %q", code, errs)
 	}
 	for _, loc := range []string{"plain.db", "sqlite://" + filepath.Join(dir, "url.db")} {
-		if code, out, errs := run(t, "", "--db", loc, "stats", "--format", "json"); code != 0 || !strings.Contains(out, `"articles": 0`) {
+		if code, _, errs := run(t, "", "--db", loc, "ingest", filepath.Join(wd, examples, "01-harbour-strike.txt")); code != 0 {
+			t.Errorf("ingest into %s: exit %d, %s", loc, code, errs)
+		}
+		if code, out, errs := run(t, "", "--db", loc, "stats", "--format", "json"); code != 0 || !strings.Contains(out, `"articles": 1`) {
 			t.Errorf("%s: exit %d, %s %s", loc, code, out, errs)
 		}
 	}

@@ -35,7 +35,7 @@ count at the end), 2 nothing could be done.`,
 			if err := parseAsOf(asOf, &opt.AsOf); err != nil {
 				return err
 			}
-			st, err := a.openStore(ctx)
+			st, err := a.openStore(ctx, readWrite)
 			if err != nil {
 				return err
 			}

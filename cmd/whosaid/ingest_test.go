@@ -160,10 +160,7 @@ func TestIngestKilledResumes(t *testing.T) {
 		t.Skip("builds and runs the binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "whosaid")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := binary(t)
 	corpus := filepath.Join(dir, "corpus.jsonl")
 	f, err := os.Create(corpus)
 	if err != nil {

@@ -84,6 +84,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.articleCommand(),
 		a.exportCommand(),
 		a.statsCommand(),
+		a.upgradeCommand(),
 	)
 	root.PersistentFlags().StringVar(&a.db, "db", "", "store file (default: $XDG_DATA_HOME/whosaid/whosaid.db)")
 	return root

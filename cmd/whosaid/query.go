@@ -91,7 +91,7 @@ func (a *app) searchCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+			return a.withStore(cmd.Context(), readOnly, func(st whosaid.Store) error {
 				page, err := st.Search(cmd.Context(), q)
 				if err != nil {
 					return err
@@ -128,7 +128,7 @@ func (a *app) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+			return a.withStore(cmd.Context(), readOnly, func(st whosaid.Store) error {
 				if err := st.Export(cmd.Context(), q, func(h whosaid.StatementHit) error { return w.Write(wire.FromHit(h)) }); err != nil {
 					return err
 				}
@@ -156,7 +156,7 @@ func (a *app) speakersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+			return a.withStore(cmd.Context(), readOnly, func(st whosaid.Store) error {
 				page, err := st.Speakers(cmd.Context(), whosaid.SpeakerQuery{Query: query, Limit: top})
 				if err != nil {
 					return err
@@ -179,7 +179,7 @@ func (a *app) speakersCommand() *cobra.Command {
 		Short: "make two speakers one (the decision is kept and wins over automatic linking)",
 		Args:  cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+			return a.withStore(cmd.Context(), readWrite, func(st whosaid.Store) error {
 				if err := st.MergeSpeakers(cmd.Context(), whosaid.Merge{Into: args[0], From: args[1], Why: why}); err != nil {
 					return err
 				}
@@ -194,7 +194,7 @@ func (a *app) speakersCommand() *cobra.Command {
 		Short: "move the named variants of a speaker (and their statements) to a new speaker",
 		Args:  cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+			return a.withStore(cmd.Context(), readWrite, func(st whosaid.Store) error {
 				id, err := st.SplitSpeaker(cmd.Context(), whosaid.Split{ID: args[0], Variants: args[1:], Why: why})
 				if err != nil {
 					return err
@@ -220,7 +220,7 @@ func (a *app) speakerCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+			return a.withStore(cmd.Context(), readOnly, func(st whosaid.Store) error {
 				s, err := st.Speaker(cmd.Context(), strings.Join(args, " "))
 				if err != nil {
 					return err
@@ -273,7 +273,7 @@ func (a *app) articleCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+			return a.withStore(cmd.Context(), readOnly, func(st whosaid.Store) error {
 				art, err := st.Article(cmd.Context(), args[0])
 				if err != nil {
 					return err
@@ -317,7 +317,7 @@ func (a *app) statsCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st whosaid.Store) error {
+			return a.withStore(cmd.Context(), readOnly, func(st whosaid.Store) error {
 				s, err := st.Stats(cmd.Context())
 				if err != nil {
 					return err

@@ -9,16 +9,26 @@ import (
 	"github.com/whosaid/whosaid/store/sqlite"
 )
 
+// access is what a command does with the store: read commands open an
+// existing store read-only (a misspelt --db is an error, never a new empty
+// store); only commands that write create or upgrade one.
+type access int
+
+const (
+	readOnly  access = iota // search, speakers, speaker, article, export, stats
+	readWrite               // ingest, review decisions, upgrade
+)
+
 // backends maps the scheme of a --db location to the store that opens it:
 // the one table of stores. A location without a scheme is a SQLite file.
 var backends = []struct {
 	schemes []string
-	open    func(ctx context.Context, location string) (whosaid.Store, error)
+	open    func(ctx context.Context, location string, mode access) (whosaid.Store, error)
 }{
-	{[]string{"sqlite", "file"}, func(ctx context.Context, loc string) (whosaid.Store, error) {
-		return sqlite.Open(ctx, loc, sqlite.Options{})
+	{[]string{"sqlite", "file"}, func(ctx context.Context, loc string, mode access) (whosaid.Store, error) {
+		return sqlite.Open(ctx, loc, sqlite.Options{ReadOnly: mode == readOnly})
 	}},
-	{[]string{"postgres", "postgresql"}, func(context.Context, string) (whosaid.Store, error) {
+	{[]string{"postgres", "postgresql"}, func(context.Context, string, access) (whosaid.Store, error) {
 		return nil, whosaid.Errorf(whosaid.EUnsupported, "--db postgres://…: this whosaid has no PostgreSQL store yet; use a SQLite file (a path)")
 	}},
 }
@@ -43,8 +53,8 @@ func (a *app) location() (scheme, rest string, err error) {
 	return "sqlite", loc, nil
 }
 
-// openStore opens the store --db names.
-func (a *app) openStore(ctx context.Context) (whosaid.Store, error) {
+// openStore opens the store --db names, for reading or for writing.
+func (a *app) openStore(ctx context.Context, mode access) (whosaid.Store, error) {
 	scheme, loc, err := a.location()
 	if err != nil {
 		return nil, err
@@ -57,15 +67,15 @@ func (a *app) openStore(ctx context.Context) (whosaid.Store, error) {
 			if s == "sqlite" || s == "file" {
 				loc = strings.TrimPrefix(strings.TrimPrefix(loc, s+"://"), s+":")
 			}
-			return b.open(ctx, loc)
+			return b.open(ctx, loc, mode)
 		}
 	}
 	return nil, whosaid.Errorf(whosaid.EUnsupported, "--db %q: unknown store scheme %q (a file path, sqlite://PATH, or postgres://…)", a.db, scheme)
 }
 
-// withStore runs fn on the store, closing it after.
-func (a *app) withStore(ctx context.Context, fn func(whosaid.Store) error) error {
-	st, err := a.openStore(ctx)
+// withStore runs fn on the store opened with mode, closing it after.
+func (a *app) withStore(ctx context.Context, mode access, fn func(whosaid.Store) error) error {
+	st, err := a.openStore(ctx, mode)
 	if err != nil {
 		return err
 	}

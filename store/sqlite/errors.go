@@ -33,6 +33,9 @@ func dbError(what string, err error) error {
 		case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
 			return &whosaid.Error{Code: whosaid.EConflict, Message: what + ": already stored", Err: err}
 		}
+		if se.Code()&0xff == sqlite3.SQLITE_READONLY {
+			return &whosaid.Error{Code: whosaid.EInvalid, Message: what + ": the store is open read-only (or the file is read-only for this user)", Err: err}
+		}
 	}
 	return &whosaid.Error{Code: whosaid.EInternal, Message: what + ": " + err.Error(), Err: err}
 }

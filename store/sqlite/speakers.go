@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -345,6 +346,9 @@ func (s *Store) SplitSpeaker(ctx context.Context, sp whosaid.Split) (string, err
 // Stats counts what the store holds and its size on disk.
 func (s *Store) Stats(ctx context.Context) (whosaid.StoreStats, error) {
 	st := whosaid.StoreStats{Location: s.path}
+	if abs, err := filepath.Abs(s.path); err == nil {
+		st.Location = abs
+	}
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM statements),
 		(SELECT COUNT(DISTINCT s.speaker_id) FROM statements s JOIN speakers sp ON sp.id = s.speaker_id AND sp.merged_into IS NULL),
 		(SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL AND outlet != '')`).
