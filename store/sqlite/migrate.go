@@ -71,6 +71,18 @@ var migrations = []string{
 	CREATE TABLE article_speakers(article_id TEXT NOT NULL, speaker_id TEXT NOT NULL, mentions INTEGER NOT NULL,
 		PRIMARY KEY(article_id, speaker_id));
 	CREATE INDEX article_speakers_speaker ON article_speakers(speaker_id);`,
+	// 7: English stemming in both full-text indexes ("withdraw" finds
+	// "withdrawal"): rebuilt with the porter tokenizer over unicode61, the
+	// rows copied as they are, speaker-id and outlet tokens included.
+	`CREATE VIRTUAL TABLE statements_fts_porter USING fts5(content, speaker, title, tokenize='porter unicode61 remove_diacritics 2');
+	INSERT INTO statements_fts_porter(rowid, content, speaker, title) SELECT rowid, content, speaker, title FROM statements_fts;
+	DROP TABLE statements_fts;
+	ALTER TABLE statements_fts_porter RENAME TO statements_fts;
+	INSERT INTO statements_fts(statements_fts, rank) VALUES('rank', 'bm25(4.0, 2.0, 1.0)');
+	CREATE VIRTUAL TABLE articles_fts_porter USING fts5(title, text, tokenize='porter unicode61 remove_diacritics 2');
+	INSERT INTO articles_fts_porter(rowid, title, text) SELECT rowid, title, text FROM articles_fts;
+	DROP TABLE articles_fts;
+	ALTER TABLE articles_fts_porter RENAME TO articles_fts;`,
 }
 
 // SchemaVersion is the version this build writes.

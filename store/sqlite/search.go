@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/textquery"
 )
 
 // hitColumns are the columns scanHit reads, from statements s, articles a
@@ -94,16 +95,51 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery) (string, []
 	return strings.Join(conds, " AND "), args, nil
 }
 
-// ftsQuery makes a user's words an FTS5 query: every word must occur,
-// punctuation and FTS operators taken literally.
-func ftsQuery(text string) string {
-	var parts []string
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
-		return !(r == '_' || r == '\'' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r > 127)
-	}) {
-		parts = append(parts, `"`+strings.ReplaceAll(w, `"`, `""`)+`"`)
+// matchQuery turns a query in whosaid's language (package textquery) into
+// an FTS5 MATCH expression: "" for a blank query, EInvalid for one that
+// cannot be read.
+func matchQuery(text string) (string, error) {
+	e, err := textquery.Parse(text)
+	if err != nil || e == nil {
+		return "", err
 	}
-	return strings.Join(parts, " ")
+	return fts5(e), nil
+}
+
+// fts5 writes e in FTS5's syntax: every word a quoted string (so FTS5
+// reads nothing in it as syntax; its tokenizer splits and stems it), every
+// group in parentheses.
+func fts5(e *textquery.Expr) string {
+	quote := func(w string) string { return `"` + strings.ReplaceAll(w, `"`, `""`) + `"` }
+	switch e.Op {
+	case textquery.Word, textquery.Phrase:
+		s := quote(strings.Join(e.Words, " "))
+		if e.Prefix {
+			s += "*"
+		}
+		return s
+	case textquery.Or:
+		parts := make([]string, len(e.Args))
+		for i, a := range e.Args {
+			parts[i] = fts5(a)
+		}
+		return "(" + strings.Join(parts, " OR ") + ")"
+	case textquery.And:
+		var pos, neg []string
+		for _, a := range e.Args {
+			if a.Op == textquery.Not {
+				neg = append(neg, fts5(a.Args[0]))
+			} else {
+				pos = append(pos, fts5(a))
+			}
+		}
+		s := "(" + strings.Join(pos, " AND ") + ")"
+		for _, n := range neg {
+			s = "(" + s + " NOT " + n + ")"
+		}
+		return s
+	}
+	return "" // a Not outside an And: textquery never makes one
 }
 
 // rankWindow is how many of the newest matches a text search ranks.
@@ -150,7 +186,10 @@ func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) (whosaid.P
 	default:
 		return page, whosaid.Errorf(whosaid.EInvalid, "unknown sort %q (want %s or %s)", q.Sort, whosaid.SortRelevance, whosaid.SortDate)
 	}
-	fts := ftsQuery(q.Text)
+	fts, err := matchQuery(q.Text)
+	if err != nil {
+		return page, err
+	}
 	if fts != "" && q.Speaker != "" {
 		// The speaker goes into the index query: both are posting lists
 		// FTS5 intersects, far cheaper than filtering matches row by row.
@@ -248,7 +287,11 @@ func (s *Store) Export(ctx context.Context, q whosaid.StatementQuery, fn func(wh
 		return err
 	}
 	query := `SELECT ` + hitColumns + hitFrom + ` WHERE ` + where
-	if fts := ftsQuery(q.Text); fts != "" {
+	fts, err := matchQuery(q.Text)
+	if err != nil {
+		return err
+	}
+	if fts != "" {
 		query += " AND s.rowid IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?)"
 		args = append(args, fts)
 	}

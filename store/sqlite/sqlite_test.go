@@ -48,7 +48,8 @@ func TestUpgradeInPlace(t *testing.T) {
 	if v != SchemaVersion {
 		t.Fatalf("schema %d after opening, want %d", v, SchemaVersion)
 	}
-	page, err := s.Search(ctx, whosaid.StatementQuery{Text: "taxes"})
+	// "tax" finds "taxes" only in an index rebuilt with stemming.
+	page, err := s.Search(ctx, whosaid.StatementQuery{Text: "tax"})
 	if err != nil || len(page.Items) != 1 || page.Items[0].ID != "old1-1" {
 		t.Errorf("the old statement is not searchable after the upgrade: %+v %v", page.Items, err)
 	}
