@@ -31,7 +31,9 @@ type Store interface {
 	// Search returns one page of statements matching q: best match first
 	// for a text query (newest first without one, or with SortDate). The
 	// page's Next cursor, given back in q.Cursor, returns the next page;
-	// it is "" after the last one. Bad cursor: EInvalid.
+	// it is "" after the last one. Bad cursor or a query that cannot be
+	// read (package textquery): EInvalid. A Speaker or Outlet that names
+	// nothing stored: ENotFound.
 	Search(ctx context.Context, q StatementQuery) (Page[StatementHit], error)
 	// Export calls fn for every statement matching q (Limit and Cursor
 	// ignored), oldest first; an error from fn stops it and is returned.
@@ -131,15 +133,25 @@ const (
 
 // StatementQuery selects statements. Zero fields do not filter.
 type StatementQuery struct {
-	Text    string // full-text query over content, speaker names and titles
-	Speaker string // speaker id or name (any variant)
-	Outlet  string
-	Since   *time.Time // said on or, when unknown, published on or after
-	Until   *time.Time // … on or before
-	Kind    StatementKind
-	Sort    string // SortRelevance (default) or SortDate
-	Limit   int    // page size (0 = 20)
-	Cursor  string // from the previous page's Next
+	Text string // full-text query (package textquery) over content, speaker names and titles
+	// Speaker is a speaker id or name: any spelling the name matcher takes
+	// for one of a speaker's names, or words all found in one of them (a
+	// given name alone finds all its bearers).
+	Speaker string
+	// Outlet matches the outlets each of whose words begins a word of
+	// (case and diacritics ignored): "shafaq" finds "Shafaq News".
+	Outlet string
+	Since  *time.Time // said on or, when unknown, published on or after
+	Until  *time.Time // … on or before
+	Kind   StatementKind
+	// AllVersions includes the statements of older versions of an article
+	// (the same URL stored again with changed text); by default only the
+	// newest version of each URL answers, so a statement is not shown
+	// once per version.
+	AllVersions bool
+	Sort        string // SortRelevance (default) or SortDate
+	Limit       int    // page size (0 = 20)
+	Cursor      string // from the previous page's Next
 }
 
 // Page is one page of results and the cursor of the next ("" at the end).

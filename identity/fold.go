@@ -51,3 +51,49 @@ var particles = map[string]bool{
 	"al": true, "el": true, "the": true, "of": true, "bin": true, "ibn": true, "de": true, "van": true,
 	"von": true, "der": true, "da": true, "di": true, "du": true, "la": true, "le": true, "a": true, "an": true,
 }
+
+// HasWords reports whether every word of query is a word of name, both
+// folded (case, diacritics, apostrophes, a leading al-/el-): "Qais" and
+// "qais khazali" are words of "Qais al-Khazali". Filters use it so that a
+// given name alone finds its bearers, as a family name does through the
+// name matcher.
+func HasWords(name, query string) bool {
+	q := foldWords(query)
+	if len(q) == 0 {
+		return false
+	}
+	have := map[string]bool{}
+	for _, w := range foldWords(name) {
+		have[w] = true
+	}
+	for _, w := range q {
+		if !have[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// HasWordPrefixes reports whether every word of query begins a word of
+// name, both folded: "shafaq", "Shaf" and "news" all fit "Shafaq News".
+// Outlet filters use it.
+func HasWordPrefixes(name, query string) bool {
+	q := foldWords(query)
+	if len(q) == 0 {
+		return false
+	}
+	words := foldWords(name)
+	for _, w := range q {
+		found := false
+		for _, n := range words {
+			if strings.HasPrefix(n, w) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

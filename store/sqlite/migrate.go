@@ -83,6 +83,11 @@ var migrations = []string{
 	INSERT INTO articles_fts_porter(rowid, title, text) SELECT rowid, title, text FROM articles_fts;
 	DROP TABLE articles_fts;
 	ALTER TABLE articles_fts_porter RENAME TO articles_fts;`,
+	// 8: which article is the newest version of its URL, so queries answer
+	// from it alone unless asked for every version.
+	`ALTER TABLE articles ADD COLUMN latest INTEGER NOT NULL DEFAULT 1;
+	UPDATE articles SET latest = 0 WHERE url IS NOT NULL
+		AND version < (SELECT MAX(b.version) FROM articles b WHERE b.url = articles.url);`,
 }
 
 // SchemaVersion is the version this build writes.

@@ -53,6 +53,11 @@ func (t *tx) PutArticle(ctx context.Context, doc *whosaid.Doc) (whosaid.ArticleR
 	if err != nil {
 		return ref, dbError("article "+doc.ID, err)
 	}
+	if ref.Version > 1 {
+		if _, err := t.tx.ExecContext(ctx, "UPDATE articles SET latest = 0 WHERE url = ? AND id != ?", doc.URL, doc.ID); err != nil {
+			return ref, dbError("article "+doc.ID, err)
+		}
+	}
 	arow, _ := res.LastInsertId()
 	if _, err := t.tx.ExecContext(ctx, "INSERT INTO articles_fts(rowid, title, text) VALUES(?,?,?)", arow, m.Title, doc.Text); err != nil {
 		return ref, dbError("article "+doc.ID, err)

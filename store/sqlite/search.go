@@ -65,7 +65,7 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery) (string, []
 			return "", nil, err
 		}
 		if len(ids) == 0 {
-			return "0", nil, nil // nobody by that name: nothing matches
+			return "", nil, noSpeaker(q.Speaker)
 		}
 		conds = append(conds, "s.speaker_id IN ("+placeholders(len(ids))+")")
 		for _, id := range ids {
@@ -73,8 +73,14 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery) (string, []
 		}
 	}
 	if q.Outlet != "" {
-		conds = append(conds, "a.outlet = ? COLLATE NOCASE")
-		args = append(args, q.Outlet)
+		outlets, err := s.outlets(ctx, q.Outlet)
+		if err != nil {
+			return "", nil, err
+		}
+		conds = append(conds, "a.outlet IN ("+placeholders(len(outlets))+")")
+		for _, o := range outlets {
+			args = append(args, o)
+		}
 	}
 	date := "COALESCE(s.said_on, substr(a.published, 1, 10))"
 	if q.Since != nil {
@@ -88,6 +94,9 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery) (string, []
 	if q.Kind != "" {
 		conds = append(conds, "s.kind = ?")
 		args = append(args, string(q.Kind))
+	}
+	if !q.AllVersions {
+		conds = append(conds, "a.latest = 1")
 	}
 	if len(conds) == 0 {
 		return "1", nil, nil
@@ -142,6 +151,10 @@ func fts5(e *textquery.Expr) string {
 	return "" // a Not outside an And: textquery never makes one
 }
 
+func noSpeaker(name string) error {
+	return whosaid.Errorf(whosaid.ENotFound, "no speaker %q in the store", name)
+}
+
 // rankWindow is how many of the newest matches a text search ranks.
 const rankWindow = 3000
 
@@ -194,8 +207,11 @@ func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) (whosaid.P
 		// The speaker goes into the index query: both are posting lists
 		// FTS5 intersects, far cheaper than filtering matches row by row.
 		ids, err := s.speakerIDs(ctx, q.Speaker)
-		if err != nil || len(ids) == 0 {
+		if err != nil {
 			return page, err
+		}
+		if len(ids) == 0 {
+			return page, noSpeaker(q.Speaker)
 		}
 		var toks []string
 		for _, id := range ids {
@@ -205,8 +221,16 @@ func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) (whosaid.P
 		q.Speaker = ""
 	}
 	if fts != "" && q.Outlet != "" {
-		// The outlet too; the SQL condition below keeps it exact.
-		fts = "(" + fts + `) AND title:"` + strings.ReplaceAll(outletToken(q.Outlet), `"`, `""`) + `"`
+		// The outlets too; the SQL condition below keeps them exact.
+		outlets, err := s.outlets(ctx, q.Outlet)
+		if err != nil {
+			return page, err
+		}
+		var toks []string
+		for _, o := range outlets {
+			toks = append(toks, `"`+strings.ReplaceAll(outletToken(o), `"`, `""`)+`"`)
+		}
+		fts = "(" + fts + ") AND title:(" + strings.Join(toks, " OR ") + ")"
 	}
 	where, args, err := s.where(ctx, q)
 	if err != nil {

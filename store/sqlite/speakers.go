@@ -16,9 +16,11 @@ import (
 )
 
 // speakerIDs finds the live speakers a query names: the speaker with that
-// id, else every speaker with that name or variant (ignoring case) and
-// every speaker one of whose names the name matcher takes for it — so a
-// bare family name finds all its bearers.
+// id, else every speaker with that name or variant (ignoring case), every
+// speaker one of whose names the name matcher takes for it — so a bare
+// family name finds all its bearers — and every speaker with a name that
+// has all the query's words (folded), so a given name alone finds its
+// bearers too.
 func (s *Store) speakerIDs(ctx context.Context, who string) ([]string, error) {
 	if ok, err := exists(ctx, s.db, "SELECT 1 FROM speakers WHERE id = ? AND merged_into IS NULL", who); err != nil || ok {
 		return []string{who}, err
@@ -54,7 +56,61 @@ func (s *Store) speakerIDs(ctx context.Context, who string) ([]string, error) {
 			}
 		}
 	}
+	byWords, err := s.speakersWithWords(ctx, who)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range byWords {
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
 	return ids, nil
+}
+
+// speakersWithWords returns the live speakers one of whose names has
+// every word of who (identity.HasWords). It reads every name: SQL cannot
+// fold diacritics ("Gulsen" must find "Gülşen").
+func (s *Store) speakersWithWords(ctx context.Context, who string) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT v.speaker_id, v.variant FROM speaker_variants v
+		JOIN speakers sp ON sp.id = v.speaker_id AND sp.merged_into IS NULL ORDER BY v.speaker_id`)
+	if err != nil {
+		return nil, dbError("speakers named "+who, err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id, variant string
+		if err := rows.Scan(&id, &variant); err != nil {
+			return nil, dbError("speakers named "+who, err)
+		}
+		if (len(ids) == 0 || ids[len(ids)-1] != id) && identity.HasWords(variant, who) {
+			ids = append(ids, id)
+		}
+	}
+	return ids, dbError("speakers named "+who, rows.Err())
+}
+
+// outlets returns the stored outlets an outlet filter names: every word
+// of it begins a word of the outlet, case and diacritics ignored
+// (identity.HasWordPrefixes), so "shafaq" finds "Shafaq News". None is
+// ENotFound.
+func (s *Store) outlets(ctx context.Context, name string) ([]string, error) {
+	all, err := stringsOf(ctx, s.db, "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != '' ORDER BY outlet")
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, o := range all {
+		if strings.EqualFold(o, name) || identity.HasWordPrefixes(o, name) {
+			out = append(out, o)
+		}
+	}
+	if len(out) == 0 {
+		return nil, whosaid.Errorf(whosaid.ENotFound, "no outlet %q in the store", name)
+	}
+	return out, nil
 }
 
 // speakerCursor is the position after the last speaker of a page.
