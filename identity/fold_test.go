@@ -4,7 +4,7 @@ import "testing"
 
 func TestHasWords(t *testing.T) {
 	cases := []struct {
-		name, query string
+		name, query     string
 		words, prefixes bool
 	}{
 		{"Qais al-Khazali", "Qais", true, true},

@@ -2,7 +2,9 @@ package syntax
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"sync"
 )
 
@@ -31,4 +33,11 @@ func Default() (*Tagger, *Parser, error) {
 		defaultParser, defaultErr = LoadParser(bytes.NewReader(shippedParser))
 	})
 	return defaultTagger, defaultParser, defaultErr
+}
+
+// ShippedSHA256 returns the SHA-256 (hex) of the embedded tagger and
+// parser, so `whosaid version` can say which models a binary carries.
+func ShippedSHA256() (tagger, parser string) {
+	t, p := sha256.Sum256(shippedTagger), sha256.Sum256(shippedParser)
+	return hex.EncodeToString(t[:]), hex.EncodeToString(p[:])
 }

@@ -3,7 +3,9 @@ package model
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"os"
 	"sync"
@@ -54,4 +56,10 @@ func Open(path string) (*Model, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return m, nil
+}
+
+// ShippedSHA256 returns the SHA-256 (hex) of the embedded model.
+func ShippedSHA256() string {
+	sum := sha256.Sum256(shipped)
+	return hex.EncodeToString(sum[:])
 }

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	_ "embed"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"strings"
@@ -120,4 +122,10 @@ var (
 func Default() (*Classes, error) {
 	once.Do(func() { defClass, defErr = Load(bytes.NewReader(shipped)) })
 	return defClass, defErr
+}
+
+// ShippedSHA256 returns the SHA-256 (hex) of the embedded classes.
+func ShippedSHA256() string {
+	sum := sha256.Sum256(shipped)
+	return hex.EncodeToString(sum[:])
 }

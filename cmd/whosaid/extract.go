@@ -65,7 +65,7 @@ on standard error), 2 when nothing could be read or the command could not run.`,
 	cmd.Flags().StringVar(&asOf, "as-of", "", "reference date (YYYY-MM-DD) for relative dates such as \"30 days ago\"")
 	cmd.Flags().BoolVar(&asIs, "text-as-is", false, "take plain-text inputs as clean article text: no chrome removal or normalisation (for annotated corpora, whose offsets must not move)")
 	cmd.Flags().StringVar(&method, "attrib", pipeline.AttribModel, "how statements are found: model (the learned tagger) or rules")
-	cmd.Flags().StringVar(&modelFile, "attrib-model", "", "attribution model file written by `whosaid train attrib` (default: the shipped model)")
+	cmd.Flags().StringVar(&modelFile, "attrib-model", "", "attribution model `FILE` written by whosaid train attrib (default: the shipped model)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "articles annotated at once (default: number of CPUs)")
 	return cmd
 }

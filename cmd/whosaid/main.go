@@ -73,10 +73,11 @@ func (a *app) rootCommand() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.AddCommand(
-		a.extractCommand(),
-		a.evalCommand(),
-		a.trainCommand(),
-		a.namesCommand(),
+		noStore(a.extractCommand()),
+		noStore(a.evalCommand()),
+		noStore(a.trainCommand()),
+		noStore(a.namesCommand()),
+		noStore(a.versionCommand()),
 		a.ingestCommand(),
 		a.searchCommand(),
 		a.speakersCommand(),
@@ -86,8 +87,35 @@ func (a *app) rootCommand() *cobra.Command {
 		a.statsCommand(),
 		a.upgradeCommand(),
 	)
-	root.PersistentFlags().StringVar(&a.db, "db", "", "store file (default: $XDG_DATA_HOME/whosaid/whosaid.db)")
+	root.PersistentFlags().StringVar(&a.db, "db", "", "store: a file path or sqlite://PATH (default: $WHOSAID_DB, else $XDG_DATA_HOME/whosaid/whosaid.db)")
+	// --version prints what `whosaid version` prints (cobra's own would
+	// need the models' checksums computed at every start).
+	showVersion := root.Flags().Bool("version", false, "print the version, commit and embedded models' checksums")
+	root.Args = cobra.NoArgs
+	root.RunE = func(cmd *cobra.Command, args []string) error {
+		if *showVersion {
+			writeVersionText(a.stdout, buildVersion())
+			return nil
+		}
+		return cmd.Help()
+	}
 	return root
+}
+
+// noStore marks a command (and its subcommands) that uses no store: --db
+// is left out of its help and refused when given, instead of ignored.
+func noStore(cmd *cobra.Command) *cobra.Command {
+	cmd.PersistentFlags().Var(refusedDB(cmd.Name()), "db", "")
+	cmd.PersistentFlags().MarkHidden("db")
+	return cmd
+}
+
+type refusedDB string
+
+func (r refusedDB) String() string { return "" }
+func (r refusedDB) Type() string   { return "string" }
+func (r refusedDB) Set(string) error {
+	return fmt.Errorf("%s uses no store", string(r))
 }
 
 func isTerminal(f *os.File) bool {

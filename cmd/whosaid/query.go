@@ -33,23 +33,36 @@ const formatHelp = "table, jsonl, json or csv (default: table on a terminal, els
 type statementFlags struct {
 	speaker, outlet, since, until, kind, format, sort string
 	limit                                             int
+	allVersions                                       bool
 }
 
+// limitHelp is the one meaning of --limit and --top: 0 is no limit.
+const limitHelp = " to show (0: all)"
+
 func (f *statementFlags) add(cmd *cobra.Command, withLimit bool) {
-	cmd.Flags().StringVar(&f.speaker, "speaker", "", "speaker id or name (any spelling)")
-	cmd.Flags().StringVar(&f.outlet, "outlet", "", "outlet name")
+	cmd.Flags().StringVar(&f.speaker, "speaker", "", "speaker id or name: any spelling, a family or a given name alone (all its bearers)")
+	cmd.Flags().StringVar(&f.outlet, "outlet", "", "outlet: its name or the start of its words, any case (\"shafaq\" finds \"Shafaq News\")")
 	cmd.Flags().StringVar(&f.since, "since", "", "said (or published) on or after YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.until, "until", "", "said (or published) on or before YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.kind, "kind", "", "direct, indirect or mixed")
+	cmd.Flags().BoolVar(&f.allVersions, "all-versions", false, "also the statements of older versions of an article (the same URL stored again, changed); by default only the newest answers")
 	cmd.Flags().StringVar(&f.format, "format", "", formatHelp)
 	if withLimit {
-		cmd.Flags().IntVar(&f.limit, "limit", 20, "statements to show")
+		cmd.Flags().IntVar(&f.limit, "limit", 20, "statements"+limitHelp)
 		cmd.Flags().StringVar(&f.sort, "sort", whosaid.SortRelevance, "relevance (best match first) or date (newest first)")
 	}
 }
 
+// filtered tells whether any filter is set.
+func (f *statementFlags) filtered() bool {
+	return f.speaker != "" || f.outlet != "" || f.since != "" || f.until != "" || f.kind != ""
+}
+
 func (f *statementFlags) query(text string) (whosaid.StatementQuery, error) {
-	q := whosaid.StatementQuery{Text: text, Speaker: f.speaker, Outlet: f.outlet, Limit: f.limit, Sort: f.sort}
+	if f.limit < 0 {
+		return whosaid.StatementQuery{}, fmt.Errorf("--limit %d: want 0 (all) or more", f.limit)
+	}
+	q := whosaid.StatementQuery{Text: text, Speaker: f.speaker, Outlet: f.outlet, Limit: f.limit, Sort: f.sort, AllVersions: f.allVersions}
 	for _, d := range []struct {
 		flag, v string
 		to      **time.Time
@@ -72,13 +85,40 @@ func (f *statementFlags) query(text string) (whosaid.StatementQuery, error) {
 	return q, nil
 }
 
+// pageSize is how many rows a command asks the store for at a time when
+// it shows them all (--limit 0, --top 0).
+const pageSize = 500
+
+// searchHelp documents the query language (package textquery).
+const searchHelp = `search finds statements whose words, speaker or article title match QUERY, best
+match first (--sort date: newest first). Without QUERY, the filters alone choose.
+
+The query language:
+  strike                  a word; English words are stemmed ("withdraw" finds "withdrawal")
+  port strike             both words (AND is implied)
+  iran OR syria           either; OR binds tighter than the implied AND
+  iran NOT drones         iran, and not drones; -drones is the same
+  drone*                  words starting with "drone"
+  "cooling-off period"    the words in a row
+  (iran OR syria) -talks  parentheses group
+OR, AND and NOT are operators only in capitals. A query that cannot be read is an
+error (exit 2) saying why.
+
+A text query ranks the newest 3000 matches after the filters; export streams every
+match. Exit status: 0 done (even with no match), 2 bad usage, a query that cannot be
+read, an unknown --speaker or --outlet, or no store.`
+
 func (a *app) searchCommand() *cobra.Command {
 	var f statementFlags
 	cmd := &cobra.Command{
-		Use:   "search QUERY",
+		Use:   "search [QUERY] [--speaker S] [--outlet O] [--since D] [--until D] [--kind K] [--limit N]",
 		Short: "find statements, best match first",
-		Args:  cobra.MinimumNArgs(1),
+		Long:  searchHelp,
+		Args:  cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && !f.filtered() {
+				return fmt.Errorf("search needs a QUERY or a filter (--speaker, --outlet, --since, --until, --kind); export lists everything")
+			}
 			q, err := f.query(strings.Join(args, " "))
 			if err != nil {
 				return err
@@ -91,15 +131,25 @@ func (a *app) searchCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			all := q.Limit == 0
+			if all {
+				q.Limit = pageSize
+			}
 			return a.withStore(cmd.Context(), readOnly, func(st whosaid.Store) error {
-				page, err := st.Search(cmd.Context(), q)
-				if err != nil {
-					return err
-				}
-				for _, h := range page.Items {
-					if err := w.Write(wire.FromHit(h)); err != nil {
+				for {
+					page, err := st.Search(cmd.Context(), q)
+					if err != nil {
 						return err
 					}
+					for _, h := range page.Items {
+						if err := w.Write(wire.FromHit(h)); err != nil {
+							return err
+						}
+					}
+					if !all || page.Next == "" {
+						break
+					}
+					q.Cursor = page.Next
 				}
 				return w.Close()
 			})
@@ -112,11 +162,14 @@ func (a *app) searchCommand() *cobra.Command {
 func (a *app) exportCommand() *cobra.Command {
 	var f statementFlags
 	cmd := &cobra.Command{
-		Use:   "export [--speaker S] [--outlet O] [--since D] [--until D] [--kind K] [--format jsonl|json|csv|table]",
-		Short: "stream every stored statement (filtered), oldest first",
-		Args:  cobra.NoArgs,
+		Use:   "export [QUERY] [--speaker S] [--outlet O] [--since D] [--until D] [--kind K]",
+		Short: "stream every stored statement (filtered), oldest first, no cap",
+		Long: `export writes every stored statement that matches QUERY (the language of search)
+and the filters, oldest first, with no cap: a table on a terminal, JSON lines
+otherwise (--format table|jsonl|json|csv). CSV has one column per field, nothing cut.`,
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			q, err := f.query("")
+			q, err := f.query(strings.Join(args, " "))
 			if err != nil {
 				return err
 			}
@@ -156,21 +209,34 @@ func (a *app) speakersCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if top < 0 {
+				return fmt.Errorf("--top %d: want 0 (all) or more", top)
+			}
+			q := whosaid.SpeakerQuery{Query: query, Limit: top}
+			if top == 0 {
+				q.Limit = pageSize
+			}
 			return a.withStore(cmd.Context(), readOnly, func(st whosaid.Store) error {
-				page, err := st.Speakers(cmd.Context(), whosaid.SpeakerQuery{Query: query, Limit: top})
-				if err != nil {
-					return err
-				}
-				for _, s := range page.Items {
-					if err := w.Write(wire.FromSpeaker(s)); err != nil {
+				for {
+					page, err := st.Speakers(cmd.Context(), q)
+					if err != nil {
 						return err
 					}
+					for _, s := range page.Items {
+						if err := w.Write(wire.FromSpeaker(s)); err != nil {
+							return err
+						}
+					}
+					if top != 0 || page.Next == "" {
+						break
+					}
+					q.Cursor = page.Next
 				}
 				return w.Close()
 			})
 		},
 	}
-	cmd.Flags().IntVar(&top, "top", 20, "speakers to list")
+	cmd.Flags().IntVar(&top, "top", 20, "speakers"+limitHelp)
 	cmd.Flags().StringVar(&query, "query", "", "only speakers with a name or variant containing this")
 	cmd.Flags().StringVar(&format, "format", "", formatHelp)
 	var why string
