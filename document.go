@@ -58,6 +58,11 @@ type Doc struct {
 	// identified them: Entity.SpeakerID points into it.
 	Speakers []Speaker
 
+	// Warnings are what a stage repaired or guessed in the input (bytes
+	// that were not UTF-8 replaced, a charset guessed): the article goes
+	// on, and the user is told, naming the input.
+	Warnings []string
+
 	// Errors records what went wrong in which stage. A failing stage does
 	// not stop the others unless the pipeline is told to fail fast.
 	Errors []StageError
@@ -84,6 +89,11 @@ type Meta struct {
 	// "date line", "html meta", "relative to --as-of", "feed item".
 	PublishedFrom string
 	Language      string
+	// Charset is the character encoding the input was read in ("utf-8",
+	// "windows-1252"), CharsetFrom how it was known: valid UTF-8, a
+	// byte-order mark, the page's declaration, damaged UTF-8 with bytes
+	// replaced, or a detector's guess (only for bytes that are not UTF-8).
+	Charset, CharsetFrom string
 }
 
 // Sentence is a sentence of Text with the range of its tokens in Doc.Tokens.

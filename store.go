@@ -207,7 +207,9 @@ type Article struct {
 	Published                              *time.Time
 	PublishedClock                         bool
 	PublishedFrom                          string
-	Fetched                                *time.Time
+	// Charset the input was read in and how it was known (Meta.Charset).
+	Charset, CharsetFrom string
+	Fetched              *time.Time
 	// Version counts the versions of its URL (1 for the first).
 	Version    int
 	IngestedAt time.Time

@@ -27,6 +27,7 @@ func (Cleaner) Assigns() []whosaid.Layer {
 // Process sets doc.Text and doc.Meta from doc.Raw.
 func (c Cleaner) Process(_ context.Context, doc *whosaid.Doc) error {
 	var res *Result
+	var dec Decoded
 	switch {
 	case doc.MediaType == whosaid.MediaHTML:
 		pg, err := htmlbody.Extract(doc.Raw, doc.URL)
@@ -37,27 +38,32 @@ func (c Cleaner) Process(_ context.Context, doc *whosaid.Doc) error {
 		if doc.URL == "" {
 			doc.URL = pg.URL
 		}
+		dec = Decoded{Charset: pg.Charset, From: pg.CharsetFrom, Replaced: pg.Replaced}
 	case c.AsIs:
-		text, _, err := Decode(doc.Raw)
-		if err != nil {
+		var err error
+		if dec, err = Decode(doc.Raw); err != nil {
 			return err
 		}
-		res = &Result{Text: text}
-		if first, _, _ := strings.Cut(strings.TrimSpace(text), "\n"); titleLike(first) {
+		res = &Result{Text: dec.Text}
+		if first, _, _ := strings.Cut(strings.TrimSpace(dec.Text), "\n"); titleLike(first) {
 			res.Meta.Title = strings.TrimSpace(first)
 		}
 	default:
-		text, _, err := Decode(doc.Raw)
-		if err != nil {
+		var err error
+		if dec, err = Decode(doc.Raw); err != nil {
 			return err
 		}
-		res = Plain(text)
+		res = Plain(dec.Text)
+	}
+	if w := dec.Warning(); w != "" {
+		doc.Warnings = append(doc.Warnings, w)
 	}
 	if strings.TrimSpace(res.Text) == "" {
 		return whosaid.Errorf(whosaid.EEmpty, "no article text found")
 	}
 	doc.SetText(res.Text)
 	doc.Meta = res.Meta
+	doc.Meta.Charset, doc.Meta.CharsetFrom = dec.Charset, dec.From
 	if doc.Meta.Published == nil {
 		ref, refFrom := reference(doc)
 		doc.Meta.Published, doc.Meta.PublishedClock, doc.Meta.PublishedFrom = resolveDate(res.dates, ref, refFrom)

@@ -11,11 +11,11 @@ func FuzzPlain(f *testing.F) {
 	f.Add("Headline\n\nBy X - January 20 2022\n\nShort.")
 	f.Add("\x00\xff┬á\n\n\n")
 	f.Fuzz(func(t *testing.T, s string) {
-		text, _, err := Decode([]byte(s))
+		d, err := Decode([]byte(s))
 		if err != nil {
 			return
 		}
-		r := Plain(text)
+		r := Plain(d.Text)
 		if !utf8.ValidString(r.Text) {
 			t.Fatalf("invalid UTF-8 out of %q", s)
 		}

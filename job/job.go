@@ -27,9 +27,17 @@ type Options struct {
 	// OnError is told about every input, record or document that failed,
 	// as soon as it fails; the job goes on.
 	OnError func(error)
+	// OnWarning is told what was repaired or guessed in a document's input
+	// (Doc.Warnings: bytes that were not UTF-8, a charset guessed), as an
+	// error naming the input; the document is kept.
+	OnWarning func(error)
 	// OnDoc is told about every document once annotated and linked, in
 	// input order (progress reports).
 	OnDoc func(*whosaid.Doc)
+	// OnKnown is told about every document Ingest skips because the store
+	// holds it already (progress reports); it may be called from another
+	// goroutine than OnDoc.
+	OnKnown func(*whosaid.Doc)
 	// KeepRaw keeps each document's input bytes in Extract (Ingest always
 	// keeps them: they are the stored raw copy).
 	KeepRaw bool
@@ -96,11 +104,14 @@ func Ingest(ctx context.Context, st whosaid.Store, docs iter.Seq2[*whosaid.Doc, 
 		}
 		if ref.New {
 			r.Stored++
+			if opt.OnDoc != nil {
+				opt.OnDoc(d)
+			}
 		} else {
 			r.Known++
-		}
-		if opt.OnDoc != nil {
-			opt.OnDoc(d)
+			if opt.OnKnown != nil {
+				opt.OnKnown(d)
+			}
 		}
 		return nil
 	})
@@ -168,6 +179,9 @@ func annotate(ctx context.Context, docs iter.Seq2[*whosaid.Doc, error], opt Opti
 					mu.Lock()
 					known++
 					mu.Unlock()
+					if opt.OnKnown != nil {
+						opt.OnKnown(d)
+					}
 					continue
 				}
 			}
@@ -192,6 +206,11 @@ func annotate(ctx context.Context, docs iter.Seq2[*whosaid.Doc, error], opt Opti
 			continue
 		}
 		rep.Annotated++
+		if opt.OnWarning != nil {
+			for _, w := range d.Warnings {
+				opt.OnWarning(whosaid.InputError(whosaid.EInvalid, d.Source, "%s", w))
+			}
+		}
 		if err := use(&rep, d); err != nil {
 			useErr = err
 			cancel()

@@ -18,6 +18,8 @@ type Article struct {
 	Byline        *string     `json:"byline"`
 	Published     *string     `json:"published"`
 	PublishedFrom *string     `json:"published_from"`
+	Charset       *string     `json:"charset"`      // the input's character encoding ("utf-8", "windows-1252")
+	CharsetFrom   *string     `json:"charset_from"` // how it was known: valid UTF-8, declared, guessed, damaged bytes replaced
 	Version       int         `json:"version,omitempty"`
 	Text          string      `json:"text"`
 	Statements    []Statement `json:"statements"`
@@ -88,6 +90,8 @@ func FromDoc(doc *whosaid.Doc) Article {
 		Outlet:        optional(doc.Meta.Outlet),
 		Byline:        optional(doc.Meta.Byline),
 		PublishedFrom: optional(doc.Meta.PublishedFrom),
+		Charset:       optional(doc.Meta.Charset),
+		CharsetFrom:   optional(doc.Meta.CharsetFrom),
 		Text:          doc.Text,
 		Statements:    []Statement{},
 		Speakers:      []Speaker{},
@@ -173,6 +177,8 @@ func FromArticle(a *whosaid.Article) Article {
 		Byline:        optional(a.Byline),
 		Published:     formatTime(a.Published, a.PublishedClock),
 		PublishedFrom: optional(a.PublishedFrom),
+		Charset:       optional(a.Charset),
+		CharsetFrom:   optional(a.CharsetFrom),
 		Version:       a.Version,
 		Text:          a.Text,
 		Statements:    []Statement{},

@@ -29,16 +29,20 @@ type Page struct {
 	PublishedFrom  string // e.g. "html metadata"
 	Language       string
 	Paragraphs     []string // the body, one entry per paragraph
+	// Charset the page was read in, CharsetFrom how it was known, and
+	// Replaced the bytes that were not UTF-8 (see package textenc).
+	Charset, CharsetFrom string
+	Replaced             int
 }
 
 // Extract returns the main content of an HTML page. pageURL, when known,
 // helps resolve relative links and dates.
 func Extract(raw []byte, pageURL string) (*Page, error) {
-	text, err := decode(raw)
+	dec, err := decode(raw)
 	if err != nil {
 		return nil, err
 	}
-	root, err := html.Parse(strings.NewReader(text))
+	root, err := html.Parse(strings.NewReader(dec.text))
 	if err != nil {
 		return nil, whosaid.Errorf(whosaid.EInvalid, "not parseable as HTML: %v", err)
 	}
@@ -65,6 +69,7 @@ func Extract(raw []byte, pageURL string) (*Page, error) {
 		URL:        res.Metadata.URL,
 		Language:   res.Metadata.Language,
 		Paragraphs: paragraphs(res.ContentNode),
+		Charset:    dec.charset, CharsetFrom: dec.from, Replaced: dec.replaced,
 	}
 	if len(p.Paragraphs) > 0 && p.Paragraphs[0] == p.Title {
 		p.Paragraphs = p.Paragraphs[1:] // the headline is the title, not body text
@@ -148,12 +153,12 @@ func paragraphs(n *html.Node) []string {
 
 // decode returns the page as UTF-8, from its byte-order mark, its meta
 // charset, or a guess from its bytes.
-func decode(raw []byte) (string, error) {
+func decode(raw []byte) (decoded, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return "", whosaid.Errorf(whosaid.EEmpty, "empty HTML page")
+		return decoded{}, whosaid.Errorf(whosaid.EEmpty, "empty HTML page")
 	}
 	if bytes.IndexByte(raw, 0) >= 0 && !bytes.HasPrefix(raw, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
-		return "", whosaid.Errorf(whosaid.EInvalid, "binary data, not an HTML page")
+		return decoded{}, whosaid.Errorf(whosaid.EInvalid, "binary data, not an HTML page")
 	}
 	return decodeCharset(raw)
 }

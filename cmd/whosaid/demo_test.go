@@ -152,7 +152,7 @@ func TestSamePageWithAnotherCommentStoredOnce(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "b.html"), []byte(strings.Replace(string(page), "</body>", "<!-- served by cache 7 --></body>", 1)), 0o644)
 	db := filepath.Join(dir, "w.db")
 	_, _, errs := run(t, "", "--db", db, "ingest", filepath.Join(dir, "a.html"), filepath.Join(dir, "b.html"))
-	if !strings.Contains(errs, "1 articles stored, 1 already stored") {
+	if !strings.Contains(errs, "2 articles: 1 new, 1 already stored") {
 		t.Errorf("ingest summary: %s", errs)
 	}
 	_, out, _ := run(t, "", "--db", db, "search", "--format", "jsonl", "Demirel")

@@ -17,6 +17,7 @@ func (a *app) extractCommand() *cobra.Command {
 	var asIs bool
 	var method, modelFile string
 	var workers int
+	var quiet bool
 	cmd := &cobra.Command{
 		Use:   "extract [flags] PATH... | -",
 		Short: "print each article's clean text, metadata and statements",
@@ -44,12 +45,23 @@ on standard error), 2 when nothing could be read or the command could not run.`,
 			if err := parseAsOf(asOf, &opt.AsOf); err != nil {
 				return err
 			}
-			opt.OnError = func(err error) { fmt.Fprintln(a.stderr, "whosaid:", err) }
+			// Progress only on a terminal: in a pipeline, standard error
+			// carries the failures and warnings alone.
+			prog := a.newProgress("articles", args, quiet || !a.stderrTTY)
+			opt.OnError = func(err error) {
+				prog.Fail(errorInput(err))
+				fmt.Fprintln(a.stderr, "whosaid:", err)
+			}
+			opt.OnWarning = func(err error) { fmt.Fprintln(a.stderr, "whosaid: warning:", err) }
+			opt.OnDoc = func(d *whosaid.Doc) { prog.Doc(d.Source) }
 			reader := &ingest.Reader{Stdin: a.stdin}
 			rep, err := job.Extract(ctx, reader.Docs(ctx, args), nil, opt, func(d *whosaid.Doc) error { return w.Write(wire.FromDoc(d)) })
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
+			prog.Done(func(secs float64) string {
+				return fmt.Sprintf("%d articles, %d inputs failed; %.1fs%s", rep.Annotated, rep.Failed, secs, rate(rep.Annotated, secs, "articles"))
+			})
 			switch {
 			case err != nil:
 				return err
@@ -67,5 +79,6 @@ on standard error), 2 when nothing could be read or the command could not run.`,
 	cmd.Flags().StringVar(&method, "attrib", pipeline.AttribModel, "how statements are found: model (the learned tagger) or rules")
 	cmd.Flags().StringVar(&modelFile, "attrib-model", "", "attribution model `FILE` written by whosaid train attrib (default: the shipped model)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "articles annotated at once (default: number of CPUs)")
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress on the terminal (errors and warnings still go to standard error)")
 	return cmd
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 func (a *app) ingestCommand() *cobra.Command {
 	var asOf string
 	var workers int
+	var quiet bool
 	cmd := &cobra.Command{
 		Use:   "ingest [--db FILE] PATH... | -",
 		Short: "annotate articles and keep them in the store",
@@ -40,16 +42,20 @@ count at the end), 2 nothing could be done.`,
 				return err
 			}
 			defer st.Close()
-			prog := a.newProgress("articles", -1)
+			prog := a.newProgress("articles", args, quiet)
 			opt.OnError = func(err error) {
-				prog.Fail()
+				prog.Fail(errorInput(err))
 				fmt.Fprintln(a.stderr, "whosaid:", err)
 			}
-			opt.OnDoc = func(d *whosaid.Doc) { prog.Add(len(d.Raw)) }
+			opt.OnWarning = func(err error) { fmt.Fprintln(a.stderr, "whosaid: warning:", err) }
+			opt.OnDoc = func(d *whosaid.Doc) { prog.Doc(d.Source) }
+			opt.OnKnown = func(d *whosaid.Doc) { prog.Known(d.Source) }
 			reader := &ingest.Reader{Stdin: a.stdin}
 			rep, err := job.Ingest(ctx, st, reader.Docs(ctx, args), opt)
-			prog.Done()
-			fmt.Fprintf(a.stderr, "whosaid: %d articles stored, %d already stored, %d inputs failed\n", rep.Stored, rep.Known, rep.Failed)
+			prog.Done(func(secs float64) string {
+				return fmt.Sprintf("%d articles: %d new, %d already stored; %d inputs failed; %.1fs%s",
+					rep.Stored+rep.Known, rep.Stored, rep.Known, rep.Failed, secs, rate(rep.Stored+rep.Known, secs, "articles"))
+			})
 			switch {
 			case err != nil:
 				return err
@@ -63,7 +69,17 @@ count at the end), 2 nothing could be done.`,
 	}
 	cmd.Flags().StringVar(&asOf, "as-of", "", "reference date (YYYY-MM-DD) for relative dates")
 	cmd.Flags().IntVar(&workers, "workers", 0, "articles annotated at once (default: number of CPUs)")
+	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress and no summary (errors and warnings still go to standard error)")
 	return cmd
+}
+
+// errorInput is the input an error names, if any.
+func errorInput(err error) string {
+	var e *whosaid.Error
+	if errors.As(err, &e) {
+		return e.Input
+	}
+	return ""
 }
 
 // parseAsOf reads an --as-of date.

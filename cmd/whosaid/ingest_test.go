@@ -43,7 +43,7 @@ func TestIngestTwiceStoresOnce(t *testing.T) {
 	}
 	a1, s1, p1 := storeStats(t, db)
 	code, _, errs = run(t, "", "--db", db, "ingest", "../../examples/articles")
-	if code != 0 || !strings.Contains(errs, "0 articles stored") {
+	if code != 0 || !strings.Contains(errs, "0 new, "+fmt.Sprint(a1)+" already stored") {
 		t.Fatalf("second ingest: exit %d: %s", code, errs)
 	}
 	a2, s2, p2 := storeStats(t, db)

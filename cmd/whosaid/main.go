@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 )
@@ -35,6 +36,8 @@ type app struct {
 	stderrTTY      bool
 	// db is the store file (--db); empty for the default one.
 	db string
+	// clock is the time of progress reports (time.Now when nil; tests).
+	clock func() time.Time
 }
 
 func main() {

@@ -88,6 +88,9 @@ var migrations = []string{
 	`ALTER TABLE articles ADD COLUMN latest INTEGER NOT NULL DEFAULT 1;
 	UPDATE articles SET latest = 0 WHERE url IS NOT NULL
 		AND version < (SELECT MAX(b.version) FROM articles b WHERE b.url = articles.url);`,
+	// 9: the charset each article was read in, and how it was known.
+	`ALTER TABLE articles ADD COLUMN charset TEXT;
+	ALTER TABLE articles ADD COLUMN charset_from TEXT;`,
 }
 
 // SchemaVersion is the version this build writes.
