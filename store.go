@@ -276,9 +276,11 @@ type Split struct {
 type Decision struct {
 	Kind DecisionKind
 	// Speaker is the speaker kept (merge) or split from; Other the one
-	// merged away or created by the split.
+	// merged away or created by the split. For a correction, Speaker is
+	// the statement's speaker now ("" for nobody) and Other the one before.
 	Speaker, Other string
 	Variants       []string // split: the variants moved
+	Statement      string   // correction: the statement corrected
 	Why            string
 	At             time.Time
 }

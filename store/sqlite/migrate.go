@@ -91,6 +91,10 @@ var migrations = []string{
 	// 9: the charset each article was read in, and how it was known.
 	`ALTER TABLE articles ADD COLUMN charset TEXT;
 	ALTER TABLE articles ADD COLUMN charset_from TEXT;`,
+	// 10: corrections of single statements (review decisions), kept by
+	// statement so they win over linking and follow new versions.
+	`CREATE TABLE corrections(statement_id TEXT PRIMARY KEY, speaker_id TEXT, why TEXT NOT NULL, at TEXT NOT NULL);
+	ALTER TABLE decisions ADD COLUMN statement_id TEXT;`,
 }
 
 // SchemaVersion is the version this build writes.

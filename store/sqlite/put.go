@@ -79,6 +79,11 @@ func (t *tx) PutArticle(ctx context.Context, doc *whosaid.Doc) (whosaid.ArticleR
 			return ref, err
 		}
 	}
+	if ref.Version > 1 {
+		if err := t.carryCorrections(ctx, doc); err != nil {
+			return ref, err
+		}
+	}
 	return ref, nil
 }
 

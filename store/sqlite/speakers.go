@@ -254,7 +254,7 @@ func (s *Store) Decisions(ctx context.Context) ([]whosaid.Decision, error) {
 }
 
 func (s *Store) decisions(ctx context.Context, where string, args ...any) ([]whosaid.Decision, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT kind, speaker_id, COALESCE(other_id, ''), COALESCE(variants, ''), why, at FROM decisions `+
+	rows, err := s.db.QueryContext(ctx, `SELECT kind, speaker_id, COALESCE(other_id, ''), COALESCE(variants, ''), why, at, COALESCE(statement_id, '') FROM decisions `+
 		where+` ORDER BY rowid`, args...)
 	if err != nil {
 		return nil, dbError("decisions", err)
@@ -264,7 +264,7 @@ func (s *Store) decisions(ctx context.Context, where string, args ...any) ([]who
 	for rows.Next() {
 		var d whosaid.Decision
 		var kind, variants, at string
-		if err := rows.Scan(&kind, &d.Speaker, &d.Other, &variants, &d.Why, &at); err != nil {
+		if err := rows.Scan(&kind, &d.Speaker, &d.Other, &variants, &d.Why, &at, &d.Statement); err != nil {
 			return nil, dbError("decisions", err)
 		}
 		d.Kind = whosaid.DecisionKind(kind)
@@ -310,6 +310,7 @@ func (s *Store) MergeSpeakers(ctx context.Context, m whosaid.Merge) error {
 			args []any
 		}{
 			{"UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", []any{a, b}},
+			{"UPDATE corrections SET speaker_id = ? WHERE speaker_id = ?", []any{a, b}},
 			{"INSERT INTO speaker_variants(speaker_id, variant, n) SELECT ?, variant, n FROM speaker_variants WHERE speaker_id = ? ON CONFLICT(speaker_id, variant) DO UPDATE SET n = n + excluded.n", []any{a, b}},
 			{"INSERT OR IGNORE INTO speaker_roles(speaker_id, role) SELECT ?, role FROM speaker_roles WHERE speaker_id = ?", []any{a, b}},
 			{"INSERT OR IGNORE INTO speaker_keys(key, speaker_id) SELECT key, ? FROM speaker_keys WHERE speaker_id = ?", []any{a, b}},
@@ -370,7 +371,8 @@ func (s *Store) SplitSpeaker(ctx context.Context, sp whosaid.Split) (string, err
 				q    string
 				args []any
 			}{
-				{"UPDATE statements SET speaker_id = ? WHERE speaker_id = ? AND lower(speaker_variant) = ?", []any{newID, id, k}},
+				// A corrected statement stays where the correction put it.
+				{"UPDATE statements SET speaker_id = ? WHERE speaker_id = ? AND lower(speaker_variant) = ? AND id NOT IN (SELECT statement_id FROM corrections)", []any{newID, id, k}},
 				{"DELETE FROM speaker_variants WHERE speaker_id = ? AND lower(variant) = ?", []any{id, k}},
 				{"INSERT OR IGNORE INTO speaker_variants(speaker_id, variant) VALUES(?, ?)", []any{newID, v}},
 				{"INSERT INTO pinned(variant, speaker_id) VALUES(?, ?) ON CONFLICT(variant) DO UPDATE SET speaker_id = excluded.speaker_id", []any{k, newID}},
