@@ -21,12 +21,15 @@ type SpeakerSummary struct {
 	Decisions  []Decision     `json:"decisions"`
 }
 
-// Decision is a review decision (a merge or a split of speakers).
+// Decision is a review decision: a merge or a split of speakers, or the
+// correction of one statement's speaker (kind "correct": speaker is the
+// statement's speaker now, "" for nobody, other the one before).
 type Decision struct {
-	Kind     string   `json:"kind"`
-	Speaker  string   `json:"speaker"`
-	Other    string   `json:"other"`
-	Variants []string `json:"variants"`
+	Kind      string   `json:"kind"`
+	Speaker   string   `json:"speaker"`
+	Other     string   `json:"other"`
+	Variants  []string `json:"variants"`
+	Statement *string  `json:"statement"`
 	Why      string   `json:"why"`
 	At       string   `json:"at"`
 }
@@ -46,8 +49,8 @@ func FromSpeaker(s whosaid.SpeakerSummary) SpeakerSummary {
 
 // FromDecision is the Decision of a stored review decision.
 func FromDecision(d whosaid.Decision) Decision {
-	return Decision{Kind: string(d.Kind), Speaker: d.Speaker, Other: d.Other, Variants: nonNil(d.Variants), Why: d.Why,
-		At: d.At.UTC().Format(time.RFC3339)}
+	return Decision{Kind: string(d.Kind), Speaker: d.Speaker, Other: d.Other, Variants: nonNil(d.Variants), Statement: optional(d.Statement),
+		Why: d.Why, At: d.At.UTC().Format(time.RFC3339)}
 }
 
 // Months returns the months of PerMonth in order ("undated" last).

@@ -54,11 +54,13 @@ func (h Hit) CSVRecord() []string {
 
 // TableHeader names the table columns of a Hit.
 func (Hit) TableHeader() []string {
-	return []string{"date", "speaker", "kind", "statement", "outlet", "article"}
+	return []string{"date", "speaker", "kind", "statement", "outlet", "id"}
 }
 
 // TableRecord is the Hit as a table row: its date (said on, else
-// published), speaker, kind, the words (clipped), outlet and article id.
+// published), speaker, kind, the words (clipped), outlet and the
+// statement's id (for `whosaid statement ID`; it starts with the
+// article's id).
 func (h Hit) TableRecord() []string {
 	date := str(h.SaidOn)
 	if date == "" && h.Published != nil && len(*h.Published) >= 10 {
@@ -72,7 +74,7 @@ func (h Hit) TableRecord() []string {
 	if h.Content != nil {
 		content = Clip(h.Content.Text, 90)
 	}
-	return []string{date, who, h.Kind, content, str(h.Outlet), h.Article}
+	return []string{date, who, h.Kind, content, str(h.Outlet), h.ID}
 }
 
 // CSVHeader names the CSV columns of a SpeakerSummary.
