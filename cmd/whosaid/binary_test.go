@@ -15,12 +15,17 @@ var (
 	binPath string
 	binErr  error
 	binDir  string
+	// cleanups run after all tests (folders shared by several tests).
+	cleanups []func()
 )
 
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if binDir != "" {
 		os.RemoveAll(binDir)
+	}
+	for _, f := range cleanups {
+		f()
 	}
 	os.Exit(code)
 }
