@@ -30,8 +30,8 @@ type Decision struct {
 	Other     string   `json:"other"`
 	Variants  []string `json:"variants"`
 	Statement *string  `json:"statement"`
-	Why      string   `json:"why"`
-	At       string   `json:"at"`
+	Why       string   `json:"why"`
+	At        string   `json:"at"`
 }
 
 // FromSpeaker is the SpeakerSummary of a stored speaker.
