@@ -101,8 +101,9 @@ The query language:
   drone*                  words starting with "drone"
   "cooling-off period"    the words in a row
   (iran OR syria) -talks  parentheses group
-OR, AND and NOT are operators only in capitals. A query that cannot be read is an
-error (exit 2) saying why.
+OR, AND and NOT are operators only in capitals. Quote the query when it holds -word,
+parentheses or quotation marks: whosaid search 'iran -drones'. A query that cannot be
+read is an error (exit 2) saying why.
 
 A text query ranks the newest 3000 matches after the filters; export streams every
 match. Exit status: 0 done (even with no match), 2 bad usage, a query that cannot be

@@ -15,6 +15,7 @@ var readCommands = [][]string{
 	{"speakers"},
 	{"speaker", "Demirel"},
 	{"article", "0123456789abcdef"},
+	{"statement", "0123456789abcdef-1"},
 	{"export"},
 	{"stats"},
 }
