@@ -14,6 +14,10 @@
 //	"cooling-off period"    the words in a row
 //	(iran OR syria) -talks  parentheses group
 //
+// Stores match stems, so a prefix matches the start of a stem: "negot*"
+// finds "negotiate", "negotiat*" does not (the stem is "negoti"); the
+// word itself ("negotiating") finds every form.
+//
 // OR, AND and NOT are operators only in capitals; "or" is a word.
 // Punctuation outside quotes and parentheses is part of a word and
 // dropped by the store's tokenizer ("U.S." is "u s"). A query that cannot
