@@ -57,16 +57,38 @@ var particles = map[string]bool{
 // "qais khazali" are words of "Qais al-Khazali". Filters use it so that a
 // given name alone finds its bearers, as a family name does through the
 // name matcher.
-func HasWords(name, query string) bool {
-	q := foldWords(query)
-	if len(q) == 0 {
+func HasWords(name, query string) bool { return NewQueryWords(query).In(name) }
+
+// HasWordPrefixes reports whether every word of query begins a word of
+// name, both folded: "shafaq", "Shaf" and "news" all fit "Shafaq News".
+// Outlet filters use it.
+func HasWordPrefixes(name, query string) bool { return NewQueryWords(query).PrefixesIn(name) }
+
+// QueryWords is a query folded once, to test many names against it.
+type QueryWords struct {
+	words []string
+	ascii bool
+}
+
+// NewQueryWords folds query.
+func NewQueryWords(query string) QueryWords {
+	q := QueryWords{words: foldWords(query), ascii: true}
+	for _, w := range q.words {
+		q.ascii = q.ascii && isASCII(w)
+	}
+	return q
+}
+
+// In is HasWords(name, query).
+func (q QueryWords) In(name string) bool {
+	if len(q.words) == 0 || !q.mayHold(name) {
 		return false
 	}
 	have := map[string]bool{}
 	for _, w := range foldWords(name) {
 		have[w] = true
 	}
-	for _, w := range q {
+	for _, w := range q.words {
 		if !have[w] {
 			return false
 		}
@@ -74,16 +96,13 @@ func HasWords(name, query string) bool {
 	return true
 }
 
-// HasWordPrefixes reports whether every word of query begins a word of
-// name, both folded: "shafaq", "Shaf" and "news" all fit "Shafaq News".
-// Outlet filters use it.
-func HasWordPrefixes(name, query string) bool {
-	q := foldWords(query)
-	if len(q) == 0 {
+// PrefixesIn is HasWordPrefixes(name, query).
+func (q QueryWords) PrefixesIn(name string) bool {
+	if len(q.words) == 0 || !q.mayHold(name) {
 		return false
 	}
 	words := foldWords(name)
-	for _, w := range q {
+	for _, w := range q.words {
 		found := false
 		for _, n := range words {
 			if strings.HasPrefix(n, w) {
@@ -92,6 +111,32 @@ func HasWordPrefixes(name, query string) bool {
 			}
 		}
 		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// mayHold is a quick test before folding: an ASCII name can only hold an
+// ASCII query's words if its lower case, apostrophes left out, contains
+// them (folding an ASCII name only lowers, drops apostrophes and a
+// leading article).
+func (q QueryWords) mayHold(name string) bool {
+	if !q.ascii || !isASCII(name) {
+		return true
+	}
+	lower := strings.ToLower(strings.NewReplacer("'", "", "`", "").Replace(name))
+	for _, w := range q.words {
+		if !strings.Contains(lower, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
 			return false
 		}
 	}

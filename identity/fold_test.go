@@ -17,6 +17,8 @@ func TestHasWords(t *testing.T) {
 		{"Shafaq News", "new", false, true},
 		{"Shafaq News", "shafaqnews", false, false},
 		{"Shafaq News", "", false, false},
+		{"Seán O'Brien", "obrien", true, true},
+		{"Sean OBrien", "o'brien", true, true},
 	}
 	for _, c := range cases {
 		if got := HasWords(c.name, c.query); got != c.words {

@@ -58,6 +58,11 @@ func (t *tx) PutArticle(ctx context.Context, doc *whosaid.Doc) (whosaid.ArticleR
 			return ref, dbError("article "+doc.ID, err)
 		}
 	}
+	if m.Outlet != "" {
+		if _, err := t.tx.ExecContext(ctx, "INSERT OR IGNORE INTO outlets(name) VALUES(?)", m.Outlet); err != nil {
+			return ref, dbError("article "+doc.ID, err)
+		}
+	}
 	arow, _ := res.LastInsertId()
 	if _, err := t.tx.ExecContext(ctx, "INSERT INTO articles_fts(rowid, title, text) VALUES(?,?,?)", arow, m.Title, doc.Text); err != nil {
 		return ref, dbError("article "+doc.ID, err)

@@ -20,7 +20,7 @@ import (
 // speaker one of whose names the name matcher takes for it — so a bare
 // family name finds all its bearers — and every speaker with a name that
 // has all the query's words (folded), so a given name alone finds its
-// bearers too.
+// bearers too (for a name of several words only when nothing else did).
 func (s *Store) speakerIDs(ctx context.Context, who string) ([]string, error) {
 	if ok, err := exists(ctx, s.db, "SELECT 1 FROM speakers WHERE id = ? AND merged_into IS NULL", who); err != nil || ok {
 		return []string{who}, err
@@ -56,6 +56,11 @@ func (s *Store) speakerIDs(ctx context.Context, who string) ([]string, error) {
 			}
 		}
 	}
+	if len(ids) > 0 && len(strings.Fields(who)) > 1 {
+		// A full name the name matcher placed: its words add nobody it
+		// would take for the same person, and reading every name costs.
+		return ids, nil
+	}
 	byWords, err := s.speakersWithWords(ctx, who)
 	if err != nil {
 		return nil, err
@@ -79,13 +84,14 @@ func (s *Store) speakersWithWords(ctx context.Context, who string) ([]string, er
 		return nil, dbError("speakers named "+who, err)
 	}
 	defer rows.Close()
+	q := identity.NewQueryWords(who)
 	var ids []string
 	for rows.Next() {
 		var id, variant string
 		if err := rows.Scan(&id, &variant); err != nil {
 			return nil, dbError("speakers named "+who, err)
 		}
-		if (len(ids) == 0 || ids[len(ids)-1] != id) && identity.HasWords(variant, who) {
+		if (len(ids) == 0 || ids[len(ids)-1] != id) && q.In(variant) {
 			ids = append(ids, id)
 		}
 	}
@@ -97,13 +103,14 @@ func (s *Store) speakersWithWords(ctx context.Context, who string) ([]string, er
 // (identity.HasWordPrefixes), so "shafaq" finds "Shafaq News". None is
 // ENotFound.
 func (s *Store) outlets(ctx context.Context, name string) ([]string, error) {
-	all, err := stringsOf(ctx, s.db, "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != '' ORDER BY outlet")
+	all, err := stringsOf(ctx, s.db, "SELECT name FROM outlets ORDER BY name")
 	if err != nil {
 		return nil, err
 	}
+	q := identity.NewQueryWords(name)
 	var out []string
 	for _, o := range all {
-		if strings.EqualFold(o, name) || identity.HasWordPrefixes(o, name) {
+		if strings.EqualFold(o, name) || q.PrefixesIn(o) {
 			out = append(out, o)
 		}
 	}
