@@ -140,6 +140,10 @@ type StatementQuery struct {
 	Sort    string // SortRelevance (default) or SortDate
 	Limit   int    // page size (0 = 20)
 	Cursor  string // from the previous page's Next
+
+	// IngestedSince keeps the statements of articles stored at or after
+	// it (saved searches look at what arrived since they last looked).
+	IngestedSince *time.Time
 }
 
 // Page is one page of results and the cursor of the next ("" at the end).
@@ -196,6 +200,9 @@ type Article struct {
 	PublishedClock                         bool
 	PublishedFrom                          string
 	Fetched                                *time.Time
+	// Medium and Via are the input's word on how the article was
+	// published and where it was taken from (Doc.Medium, Doc.Via).
+	Medium, Via string
 	// Version counts the versions of its URL (1 for the first).
 	Version    int
 	IngestedAt time.Time

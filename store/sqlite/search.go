@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/whosaid/whosaid"
 )
@@ -87,6 +88,10 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery) (string, []
 	if q.Kind != "" {
 		conds = append(conds, "s.kind = ?")
 		args = append(args, string(q.Kind))
+	}
+	if q.IngestedSince != nil {
+		conds = append(conds, "a.ingested_at >= ?")
+		args = append(args, q.IngestedSince.UTC().Format(time.RFC3339))
 	}
 	if len(conds) == 0 {
 		return "1", nil, nil
