@@ -304,10 +304,21 @@ func TestMail(t *testing.T) {
 		!strings.Contains(string(text), "URL:       https://news.example/a2.txt") {
 		t.Errorf("subject %q, body %q", subject, text)
 	}
-	// Without a server a mail alert is refused when it is made.
-	e2, _ := New(st, Options{Now: c.now})
-	if err := e2.Validate(whosaid.SavedSearch{Name: "m", Notify: "mail:desk@news.example"}); whosaid.ErrorCode(err) != whosaid.EInvalid {
-		t.Errorf("mail without SMTP: %v", err)
+	// Without a server a mail alert fails, saying why, and waits for a
+	// run that has one.
+	addSearch(t, st, whosaid.SavedSearch{Name: "kaya2", Query: whosaid.StatementQuery{Speaker: "Aylin Kaya"}, Notify: "mail:desk@news.example"})
+	c.add(time.Minute)
+	store(t, st, "a4.txt", "a2v2.txt")
+	var log bytes.Buffer
+	e2, _ := New(st, Options{Now: c.now, Log: &log})
+	if e2.MailReady() == nil || e.MailReady() != nil {
+		t.Errorf("mail ready without a server")
+	}
+	if n, _ := e2.Check(ctx); n == 0 {
+		t.Fatal("nothing fired for the new version")
+	}
+	if rep, _ := e2.Deliver(ctx); rep.Failed == 0 || rep.Sent != 0 || !strings.Contains(log.String(), "no SMTP server (give --smtp or set WHOSAID_SMTP)") {
+		t.Errorf("%+v, log %q", rep, log.String())
 	}
 }
 

@@ -125,19 +125,27 @@ func DefaultBackoff(n int) time.Duration {
 }
 
 // Validate checks a saved search before it is kept: where it notifies,
-// and that this build can fire it (its unit).
+// and that this build can fire it (its unit). A mail alert is valid
+// without an SMTP server (the server may be given where alerts are
+// delivered); MailReady tells whether this engine has one.
 func (e *Engine) Validate(s whosaid.SavedSearch) error {
 	if _, _, err := ParseNotify(s.Notify); err != nil {
 		return err
 	}
-	if kind, _, _ := ParseNotify(s.Notify); kind == "mail" && e.smtp == nil {
-		if e.smtpErr != nil {
-			return e.smtpErr
-		}
-		return whosaid.Errorf(whosaid.EInvalid, "--notify %s needs an SMTP server: give --smtp or set WHOSAID_SMTP", s.Notify)
-	}
 	_, err := e.opt.Units(s)
 	return err
+}
+
+// MailReady reports why mail alerts cannot be sent by this engine (no
+// SMTP server, or one that cannot be read), or nil.
+func (e *Engine) MailReady() error {
+	if e.smtp != nil {
+		return nil
+	}
+	if e.smtpErr != nil {
+		return e.smtpErr
+	}
+	return whosaid.Errorf(whosaid.EInvalid, "mail alerts need an SMTP server: give --smtp or set WHOSAID_SMTP")
 }
 
 // Check looks at the statements stored since each saved search last

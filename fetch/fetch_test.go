@@ -343,6 +343,7 @@ func TestStop(t *testing.T) {
 		t.Errorf("%d", n)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	var last error
 	n = 0
 	for d, err := range f.Docs(ctx, urls, DocsOptions{}) {

@@ -57,6 +57,9 @@ type Watcher struct {
 	ws      whosaid.WatchStore
 	sources []Source
 	opt     Options
+	// once: a run of one round polls every feed that is not backing off,
+	// however recently it was polled.
+	once bool
 }
 
 // New returns the Watcher of sources over st, which must implement
@@ -107,10 +110,12 @@ func (r RoundReport) String() string {
 		r.Polled, r.NotModified, r.FeedErrors, r.Waiting, r.NewItems, r.Pages, r.PageErrors, r.Retry, r.Stored, r.Known, r.Failed, r.Fired, r.Sent, r.Took.Round(time.Millisecond))
 }
 
-// Run polls rounds until ctx is done (or after one round with once).
+// Run polls rounds until ctx is done, or, with once, polls every feed
+// that is not backing off after a failure once.
 // When ctx is done, a round under way stops fetching, finishes the
 // articles it is annotating, records them, and Run returns nil.
 func (w *Watcher) Run(ctx context.Context, once bool, report func(RoundReport)) error {
+	w.once = once
 	if w.opt.Alerts != nil && !once {
 		go w.opt.Alerts.Run(ctx, min(w.opt.Every, 30*time.Second))
 	}
@@ -197,7 +202,7 @@ func (w *Watcher) Round(ctx context.Context) (RoundReport, error) {
 		case err != nil:
 			return r.rep, err
 		}
-		if st.NextPoll.After(now) {
+		if st.NextPoll.After(now) && !(w.once && st.Failures == 0) {
 			r.rep.Waiting++
 			continue
 		}
