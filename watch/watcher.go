@@ -124,7 +124,7 @@ func (w *Watcher) Run(ctx context.Context, once bool, report func(RoundReport)) 
 		if report != nil {
 			report(rep)
 		}
-		if err != nil {
+		if err != nil && ctx.Err() == nil {
 			return err
 		}
 		if once || ctx.Err() != nil {
@@ -132,6 +132,9 @@ func (w *Watcher) Run(ctx context.Context, once bool, report func(RoundReport)) 
 		}
 		wait, err := w.untilNext(ctx)
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
 			return err
 		}
 		t := time.NewTimer(wait)
