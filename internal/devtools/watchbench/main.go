@@ -46,7 +46,7 @@ type web struct {
 	hosts map[string]*host
 	// What the server saw.
 	requests, feeds, notModified, pageReqs atomic.Int64
-	maxInFlight                           atomic.Int64 // the most requests ever under way to one host
+	maxInFlight                            atomic.Int64 // the most requests ever under way to one host
 }
 
 type host struct {
