@@ -35,9 +35,12 @@ type AlertStore interface {
 	// delivery to make, and reports true; when that search already fired
 	// for that unit it records nothing and reports false.
 	Fire(ctx context.Context, d Delivery) (bool, error)
-	// DueDeliveries returns up to limit deliveries neither made nor given
-	// up whose next attempt is at or before now, oldest first.
-	DueDeliveries(ctx context.Context, now time.Time, limit int) ([]Delivery, error)
+	// ClaimDue returns up to limit deliveries neither made nor given up
+	// whose next attempt is at or before now, oldest first, and in the
+	// same transaction moves their next attempt to now+lease: another
+	// process (or a crash) cannot have them sent twice at once, and one
+	// whose attempt was never recorded is due again when the lease ends.
+	ClaimDue(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]Delivery, error)
 	// RecordAttempt records one attempt at delivery id: made when a.Err is
 	// "", else failed and tried again at a.Retry (given up when zero).
 	RecordAttempt(ctx context.Context, id int64, a Attempt) error

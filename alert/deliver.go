@@ -52,7 +52,8 @@ func (e *Engine) Deliver(ctx context.Context) (Report, error) {
 	var rep Report
 	tried := map[int64]bool{}
 	for {
-		due, err := e.as.DueDeliveries(ctx, e.opt.Now(), 100)
+		// Leased for longer than an attempt can take.
+		due, err := e.as.ClaimDue(ctx, e.opt.Now(), 2*e.opt.Timeout+time.Minute, 100)
 		if err != nil {
 			return rep, err
 		}

@@ -160,16 +160,34 @@ func (s *Store) Fire(ctx context.Context, d whosaid.Delivery) (bool, error) {
 	return n == 1, nil
 }
 
-// DueDeliveries returns the deliveries to attempt now.
-func (s *Store) DueDeliveries(ctx context.Context, now time.Time, limit int) ([]whosaid.Delivery, error) {
+// ClaimDue returns the deliveries to attempt now, leased to the caller.
+func (s *Store) ClaimDue(ctx context.Context, now time.Time, lease time.Duration, limit int) ([]whosaid.Delivery, error) {
 	if limit <= 0 {
 		limit = 100
 	}
-	return s.deliveries(ctx, `WHERE delivered IS NULL AND gave_up = 0 AND next_attempt <= ? ORDER BY id LIMIT ?`, instantText(now), limit)
+	tx, err := s.db.BeginTx(ctx, nil) // immediate: claims do not interleave
+	if err != nil {
+		return nil, dbError("claim alerts", err)
+	}
+	defer tx.Rollback()
+	out, err := deliveriesOf(ctx, tx, `WHERE delivered IS NULL AND gave_up = 0 AND next_attempt <= ? ORDER BY id LIMIT ?`, instantText(now), limit)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range out {
+		if _, err := tx.ExecContext(ctx, `UPDATE alert_deliveries SET next_attempt = ? WHERE id = ?`, instantText(now.Add(lease)), d.ID); err != nil {
+			return nil, dbError("claim alerts", err)
+		}
+	}
+	return out, dbError("claim alerts", tx.Commit())
 }
 
 func (s *Store) deliveries(ctx context.Context, where string, args ...any) ([]whosaid.Delivery, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, search, unit, COALESCE(statement_id, ''), notify, payload, fired, attempts,
+	return deliveriesOf(ctx, s.db, where, args...)
+}
+
+func deliveriesOf(ctx context.Context, q queryer, where string, args ...any) ([]whosaid.Delivery, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, search, unit, COALESCE(statement_id, ''), notify, payload, fired, attempts,
 		next_attempt, COALESCE(delivered, ''), gave_up, COALESCE(last_error, '') FROM alert_deliveries `+where, args...)
 	if err != nil {
 		return nil, dbError("alerts", err)

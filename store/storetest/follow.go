@@ -167,29 +167,32 @@ func RunFollow(t *testing.T, cfg Config) {
 		if fired, err := a.Fire(ctx, whosaid.Delivery{Search: "nope", Unit: "statement:s1", Notify: "log"}); fired || err != nil {
 			t.Errorf("an unknown search fired: %v %v", fired, err)
 		}
-		due, err := a.DueDeliveries(ctx, now, 10)
+		due, err := a.ClaimDue(ctx, now, time.Second, 10)
 		if err != nil || len(due) != 1 || due[0].Unit != "statement:s1" || string(due[0].Payload) != `{"a":1}` {
 			t.Fatalf("due now: %+v (%v), want s1 only (s2 fires a second later)", due, err)
+		}
+		if again, err := a.ClaimDue(ctx, now, time.Second, 10); err != nil || len(again) != 0 {
+			t.Errorf("a claimed delivery claimed again during its lease: %+v (%v)", again, err)
 		}
 		// s1 fails and is due again in a minute; s2 is delivered.
 		if err := a.RecordAttempt(ctx, due[0].ID, whosaid.Attempt{At: now, Err: "status 500", Retry: now.Add(time.Minute)}); err != nil {
 			t.Fatal(err)
 		}
-		due, _ = a.DueDeliveries(ctx, now.Add(2*time.Second), 10)
+		due, _ = a.ClaimDue(ctx, now.Add(2*time.Second), time.Second, 10)
 		if len(due) != 1 || due[0].Unit != "statement:s2" {
 			t.Fatalf("due after the failure: %+v, want s2", due)
 		}
 		if err := a.RecordAttempt(ctx, due[0].ID, whosaid.Attempt{At: now.Add(2 * time.Second)}); err != nil {
 			t.Fatal(err)
 		}
-		due, _ = a.DueDeliveries(ctx, now.Add(time.Minute), 10)
+		due, _ = a.ClaimDue(ctx, now.Add(time.Minute), time.Second, 10)
 		if len(due) != 1 || due[0].Unit != "statement:s1" || due[0].Attempts != 1 || due[0].LastError != "status 500" {
 			t.Fatalf("due a minute on: %+v, want s1 again", due)
 		}
 		if err := a.RecordAttempt(ctx, due[0].ID, whosaid.Attempt{At: now.Add(time.Minute), Err: "status 500"}); err != nil {
 			t.Fatal(err)
 		}
-		if due, _ := a.DueDeliveries(ctx, now.Add(time.Hour), 10); len(due) != 0 {
+		if due, _ := a.ClaimDue(ctx, now.Add(time.Hour), time.Second, 10); len(due) != 0 {
 			t.Errorf("a delivery given up on is still due: %+v", due)
 		}
 
