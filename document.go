@@ -37,6 +37,12 @@ type Doc struct {
 	PublishedHint *time.Time
 	// OutletHint names the outlet when the input says it (a feed's title).
 	OutletHint string
+	// Medium is how the article was published when the input says it
+	// (MediumTelegram for a channel post; "" for the web and files).
+	// Via names the outlet it was taken from when the input says so (the
+	// channel a post was forwarded from). Both are kept with the article.
+	Medium string
+	Via    string
 	// AsOf is a reference date given by the user for relative dates
 	// ("30 days ago"); it wins over Fetched.
 	AsOf *time.Time
@@ -69,6 +75,9 @@ type Doc struct {
 
 	offsets *offsetIndex
 }
+
+// MediumTelegram is the Medium of a post in a Telegram channel.
+const MediumTelegram = "telegram"
 
 // Media types whosaid recognises.
 const (

@@ -13,6 +13,8 @@ const (
 	EConflict    = "conflict"    // the change contradicts what is stored
 	EUnsupported = "unsupported" // the input format is not one whosaid reads
 	EEmpty       = "empty"       // the input holds no article text
+	EUnavailable = "unavailable" // a remote source did not answer or failed (timeout, 5xx): trying later may work
+	EForbidden   = "forbidden"   // the source does not allow it (robots.txt)
 	EInternal    = "internal"    // a bug or an environment failure
 )
 

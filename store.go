@@ -152,6 +152,10 @@ type StatementQuery struct {
 	Sort        string // SortRelevance (default) or SortDate
 	Limit       int    // page size (0 = 20)
 	Cursor      string // from the previous page's Next
+
+	// IngestedSince keeps the statements of articles stored at or after
+	// it (saved searches look at what arrived since they last looked).
+	IngestedSince *time.Time
 }
 
 // Page is one page of results and the cursor of the next ("" at the end).
@@ -210,6 +214,9 @@ type Article struct {
 	// Charset the input was read in and how it was known (Meta.Charset).
 	Charset, CharsetFrom string
 	Fetched              *time.Time
+	// Medium and Via are the input's word on how the article was
+	// published and where it was taken from (Doc.Medium, Doc.Via).
+	Medium, Via string
 	// Version counts the versions of its URL (1 for the first).
 	Version    int
 	IngestedAt time.Time

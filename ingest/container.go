@@ -14,6 +14,7 @@ const (
 	containerWARC
 	containerFeed
 	containerJSONL
+	containerTelegram
 )
 
 // container tells, from the first bytes (the name is only a hint for
@@ -30,6 +31,9 @@ func container(name string, br *bufio.Reader) containerKind {
 			return containerFeed
 		}
 	case bytes.HasPrefix(trimmed, []byte("{")):
+		if isTelegram(br) {
+			return containerTelegram
+		}
 		ext := strings.ToLower(filepath.Ext(strings.TrimSuffix(name, ".gz")))
 		if ext == ".jsonl" || ext == ".ndjson" || ext == ".json" || looksJSONRecord(trimmed) {
 			return containerJSONL

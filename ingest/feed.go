@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mmcdole/gofeed"
 	"golang.org/x/net/html"
 
 	"github.com/whosaid/whosaid"
@@ -23,36 +22,22 @@ func readFeed(name string, br *bufio.Reader, limit int64, rec func(*whosaid.Doc,
 	if int64(len(raw)) > limit {
 		return whosaid.InputError(whosaid.EInvalid, name, "feed larger than %s", byteSize(limit))
 	}
-	feed, err := gofeed.NewParser().ParseString(string(raw))
+	feed, err := ParseFeed(name, raw)
 	if err != nil {
-		return whosaid.InputError(whosaid.EInvalid, name, "not a readable RSS or Atom feed: %v", err)
+		return err
 	}
-	for i, it := range feed.Items {
+	for i := range feed.Items {
+		it := &feed.Items[i]
 		where := fmt.Sprintf("%s#item-%d", name, i+1)
 		if it.Link != "" {
 			where = name + "#" + it.Link
 		}
-		body := it.Content
-		if strings.TrimSpace(body) == "" {
-			body = it.Description
-		}
-		text := fragmentText(body)
-		if it.Title != "" {
-			text = strings.TrimSpace(it.Title) + "\n\n" + text
-		}
-		if strings.TrimSpace(body) == "" {
+		d := it.Doc(where, feed.Title)
+		if d == nil {
 			if !rec(nil, whosaid.InputError(whosaid.EEmpty, where, "feed item without content or description")) {
 				return nil
 			}
 			continue
-		}
-		raw := []byte(text)
-		d := &whosaid.Doc{RawSHA256: whosaid.RawSHA256(raw), Source: where, URL: it.Link, Raw: raw, MediaType: whosaid.MediaText, OutletHint: strings.TrimSpace(feed.Title)}
-		switch {
-		case it.PublishedParsed != nil:
-			d.PublishedHint = it.PublishedParsed
-		case it.UpdatedParsed != nil:
-			d.PublishedHint = it.UpdatedParsed
 		}
 		if !rec(d, nil) {
 			return nil

@@ -124,6 +124,8 @@ func (r *Reader) Read(name string, in io.Reader, emit func(*whosaid.Doc) bool) e
 		return r.records(name, func(rec func(*whosaid.Doc, error) bool) error { return readFeed(name, sb, limit, rec) }, emit)
 	case containerJSONL:
 		return r.records(name, func(rec func(*whosaid.Doc, error) bool) error { return readJSONL(name, sb, limit, rec) }, emit)
+	case containerTelegram:
+		return r.records(name, func(rec func(*whosaid.Doc, error) bool) error { return readTelegram(name, sb, limit, rec) }, emit)
 	}
 	raw, err := io.ReadAll(io.LimitReader(sb, limit+1))
 	if err != nil {

@@ -15,6 +15,8 @@ type Article struct {
 	URL           *string     `json:"url"`
 	Title         *string     `json:"title"`
 	Outlet        *string     `json:"outlet"`
+	Medium        *string     `json:"medium"` // "telegram" for a channel post
+	Via           *string     `json:"via"`    // the outlet it was taken from (a forward's origin)
 	Byline        *string     `json:"byline"`
 	Published     *string     `json:"published"`
 	PublishedFrom *string     `json:"published_from"`
@@ -88,6 +90,8 @@ func FromDoc(doc *whosaid.Doc) Article {
 		URL:           optional(doc.URL),
 		Title:         optional(doc.Meta.Title),
 		Outlet:        optional(doc.Meta.Outlet),
+		Medium:        optional(doc.Medium),
+		Via:           optional(doc.Via),
 		Byline:        optional(doc.Meta.Byline),
 		PublishedFrom: optional(doc.Meta.PublishedFrom),
 		Charset:       optional(doc.Meta.Charset),
@@ -174,6 +178,8 @@ func FromArticle(a *whosaid.Article) Article {
 		URL:           optional(a.URL),
 		Title:         optional(a.Title),
 		Outlet:        optional(a.Outlet),
+		Medium:        optional(a.Medium),
+		Via:           optional(a.Via),
 		Byline:        optional(a.Byline),
 		Published:     formatTime(a.Published, a.PublishedClock),
 		PublishedFrom: optional(a.PublishedFrom),

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/whosaid/whosaid"
-	"github.com/whosaid/whosaid/ingest"
 	"github.com/whosaid/whosaid/job"
 )
 
@@ -16,13 +15,17 @@ func (a *app) ingestCommand() *cobra.Command {
 	var asOf string
 	var workers int
 	var quiet bool
+	var ff fetchFlags
 	cmd := &cobra.Command{
-		Use:   "ingest [--db FILE] PATH... | -",
+		Use:   "ingest [--db FILE] PATH... | URL... | --urls FILE | -",
 		Short: "annotate articles and keep them in the store",
 		Long: `ingest reads what extract reads — plain text and HTML files, folders, globs, stdin —
 plus WARC/WARC.gz archives (HTML responses), RSS/Atom feeds (one article per item) and
-JSONL files ({"url","html"|"text","published","fetched"} per line), annotates every
-article and stores it with its statements and speakers.
+JSONL files ({"url","html"|"text","published","fetched"} per line) and Telegram
+channel exports (result.json), and fetches http(s) URLs (given as arguments or listed
+in --urls FILE: politely, robots.txt respected, a page fetched again only if it
+changed); it annotates every article and stores it with its statements and speakers.
+Saved searches (whosaid alerts) that the new statements match fire afterwards.
 
 The same article is stored once, however often it is ingested; a changed article at a
 known URL is a new version, the old one kept. An interrupted ingest (even killed) loses
@@ -30,8 +33,11 @@ nothing stored and, run again, skips what is stored and goes on.
 
 Exit status: 0 all inputs stored, 1 some failed (reported on standard error with a
 count at the end), 2 nothing could be done.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 && ff.urls == "" {
+				return fmt.Errorf("nothing to ingest: give files, folders, URLs or --urls FILE")
+			}
 			ctx := cmd.Context()
 			opt := job.Options{Workers: workers}
 			if err := parseAsOf(asOf, &opt.AsOf); err != nil {
@@ -50,12 +56,17 @@ count at the end), 2 nothing could be done.`,
 			opt.OnWarning = func(err error) { fmt.Fprintln(a.stderr, "whosaid: warning:", err) }
 			opt.OnDoc = func(d *whosaid.Doc) { prog.Doc(d.Source) }
 			opt.OnKnown = func(d *whosaid.Doc) { prog.Known(d.Source) }
-			reader := &ingest.Reader{Stdin: a.stdin}
-			rep, err := job.Ingest(ctx, st, reader.Docs(ctx, args), opt)
+			src, err := ff.source(ctx, a, st, args)
+			if err != nil {
+				return err
+			}
+			rep, err := job.Ingest(ctx, st, src.docs, opt)
+			rep.Known += int(src.unchanged.Load())
 			prog.Done(func(secs float64) string {
 				return fmt.Sprintf("%d articles: %d new, %d already stored; %d inputs failed; %.1fs%s",
 					rep.Stored+rep.Known, rep.Stored, rep.Known, rep.Failed, secs, rate(rep.Stored+rep.Known, secs, "articles"))
 			})
+			a.afterIngest(ctx, st, &ff)
 			switch {
 			case err != nil:
 				return err
@@ -70,6 +81,7 @@ count at the end), 2 nothing could be done.`,
 	cmd.Flags().StringVar(&asOf, "as-of", "", "reference date (YYYY-MM-DD) for relative dates")
 	cmd.Flags().IntVar(&workers, "workers", 0, "articles annotated at once (default: number of CPUs)")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress and no summary (errors and warnings still go to standard error)")
+	ff.add(cmd, true)
 	return cmd
 }
 

@@ -99,6 +99,26 @@ var migrations = []string{
 	// list instead of every article.
 	`CREATE TABLE outlets(name TEXT PRIMARY KEY);
 	INSERT OR IGNORE INTO outlets(name) SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet != '';`,
+	// 12: how an article was published and where it was taken from (a
+	// Telegram post, forwarded from another channel), and the articles
+	// stored since a time (what saved searches look at).
+	`ALTER TABLE articles ADD COLUMN medium TEXT;
+	ALTER TABLE articles ADD COLUMN via TEXT;
+	CREATE INDEX articles_ingested ON articles(ingested_at);`,
+	// 13: following sources (each feed's validators and backoff, the feed
+	// items handled) and saved searches with the alerts they fired: one
+	// row per (search, unit), so a search fires once per unit.
+	`CREATE TABLE watch_sources(url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, raw_sha256 TEXT,
+		last_poll TEXT, last_ok TEXT, next_poll TEXT, failures INTEGER NOT NULL DEFAULT 0, last_error TEXT);
+	CREATE TABLE watch_seen(source TEXT NOT NULL, key TEXT NOT NULL, url TEXT, article_id TEXT, error TEXT, at TEXT NOT NULL,
+		PRIMARY KEY(source, key));
+	CREATE TABLE saved_searches(name TEXT PRIMARY KEY, query TEXT NOT NULL, independent INTEGER NOT NULL DEFAULT 0,
+		fire_on TEXT NOT NULL, notify TEXT NOT NULL, created TEXT NOT NULL, checked TEXT NOT NULL);
+	CREATE TABLE alert_deliveries(id INTEGER PRIMARY KEY, search TEXT NOT NULL REFERENCES saved_searches(name) ON DELETE CASCADE,
+		unit TEXT NOT NULL, statement_id TEXT, notify TEXT NOT NULL, payload BLOB, fired TEXT NOT NULL,
+		attempts INTEGER NOT NULL DEFAULT 0, next_attempt TEXT NOT NULL, delivered TEXT, gave_up INTEGER NOT NULL DEFAULT 0,
+		last_error TEXT, UNIQUE(search, unit));
+	CREATE INDEX alert_deliveries_due ON alert_deliveries(next_attempt) WHERE delivered IS NULL AND gave_up = 0;`,
 }
 
 // SchemaVersion is the version this build writes.

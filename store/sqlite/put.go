@@ -46,10 +46,11 @@ func (t *tx) PutArticle(ctx context.Context, doc *whosaid.Doc) (whosaid.ArticleR
 	}
 	m := doc.Meta
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO articles(id, url, source, version, title, outlet, byline, published, published_from,
-		text, raw_gz, raw_sha256, media_type, fetched, ingested_at, charset, charset_from) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		text, raw_gz, raw_sha256, media_type, fetched, ingested_at, charset, charset_from, medium, via)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		doc.ID, null(doc.URL), null(doc.Source), ref.Version, null(m.Title), null(m.Outlet), null(m.Byline),
 		timeText(m.Published, m.PublishedClock), null(m.PublishedFrom), doc.Text, rawGz, null(rawSum), null(doc.MediaType),
-		timeText(doc.Fetched, true), t.s.now().Format(time.RFC3339), null(m.Charset), null(m.CharsetFrom))
+		timeText(doc.Fetched, true), t.s.now().Format(time.RFC3339), null(m.Charset), null(m.CharsetFrom), null(doc.Medium), null(doc.Via))
 	if err != nil {
 		return ref, dbError("article "+doc.ID, err)
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/textquery"
@@ -97,6 +98,10 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery) (string, []
 	}
 	if !q.AllVersions {
 		conds = append(conds, "a.latest = 1")
+	}
+	if q.IngestedSince != nil {
+		conds = append(conds, "a.ingested_at >= ?")
+		args = append(args, q.IngestedSince.UTC().Format(time.RFC3339))
 	}
 	if len(conds) == 0 {
 		return "1", nil, nil

@@ -54,3 +54,5 @@ func TestUpgradeInPlace(t *testing.T) {
 		t.Errorf("the old statement is not searchable after the upgrade: %+v %v", page.Items, err)
 	}
 }
+
+func TestFollow(t *testing.T) { storetest.RunFollow(t, storetest.Config{Open: open}) }
