@@ -71,7 +71,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:           "whosaid",
 		Short:         "who said what, when, and which outlets reported it",
-		Long:          "whosaid reads news articles (plain text, HTML, WARC archives, RSS/Atom feeds, JSONL) and extracts every statement in them: who said it, the reporting verb, what was said and when, with the speaker resolved across spellings and articles. `extract` prints them; `ingest` keeps them in a store that `search`, `speakers`, `speaker`, `article`, `export` and `stats` query.",
+		Long:          "whosaid reads news articles (plain text, HTML, WARC archives, RSS/Atom feeds, JSONL) and extracts every statement in them: who said it, the reporting verb, what was said and when, with the speaker resolved across spellings and articles. `extract` prints them; `ingest` keeps them in a store that `search`, `speakers`, `speaker`, `article`, `export` and `stats` query, and `serve` puts on the web (JSON API and UI).",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -90,6 +90,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.exportCommand(),
 		a.statsCommand(),
 		a.upgradeCommand(),
+		a.serveCommand(),
 	)
 	root.PersistentFlags().StringVar(&a.db, "db", "", "store: a file path or sqlite://PATH (default: $WHOSAID_DB, else $XDG_DATA_HOME/whosaid/whosaid.db)")
 	// --version prints what `whosaid version` prints (cobra's own would
