@@ -85,7 +85,8 @@ func hostileDoc() *whosaid.Doc {
 	pub := time.Date(2024, 4, 20, 0, 0, 0, 0, time.UTC)
 	d.Meta = whosaid.Meta{Title: `</title><script>window.` + hostileSentinel + `=5</script>Hostile`, Outlet: `<svg onload="window.` + hostileSentinel + `=6">`,
 		Byline: `"><img src=x onerror="window.` + hostileSentinel + `=7">`, Published: &pub, PublishedFrom: `<b onclick="x()">meta</b>`}
-	src, cue := at("Mayor Ada Quill"), at("said")
+	src, cue := at("Mayor Ada Quill"), at("said Mayor")
+	cue.End = cue.Start + len("said")
 	content := at(`<script>window.` + hostileSentinel + `=1</script>We will <img src=x onerror="window.` + hostileSentinel + `=2"> win,`)
 	name := `Ada <i onmouseover="window.` + hostileSentinel + `=8">Quill</i>`
 	d.Mentions = []whosaid.Mention{{Span: src, Kind: whosaid.MentionName, Type: whosaid.Person, Name: name, Entity: 0, Person: 3, Apposition: -1}}

@@ -117,8 +117,9 @@ func highlight(text string, statements []wire.Statement) []run {
 		sort.Ints(r.Statements)
 		out = append(out, r)
 	}
-	if n == 0 && len(starts[0]) > 0 {
-		out = append(out, run{Starts: starts[0]})
+	if len(starts[n]) > 0 && (n > 0 || len(out) == 0) {
+		// Statements clipped to the end of the text keep their anchors.
+		out = append(out, run{Starts: starts[n]})
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package server
 import (
 	"net/http"
 	"sort"
+	"strings"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/wire"
@@ -19,11 +20,17 @@ type result struct {
 	// jump within the page.
 	N         int
 	InArticle bool
+	// Bare is set when the words carry no quotation marks of their own,
+	// so the page adds them.
+	Bare bool
 }
 
 func resultOf(h whosaid.StatementHit) result {
 	w := wire.FromHit(h)
 	r := result{Hit: w, Cite: cite(w), Date: day(w.Published)}
+	if w.Content != nil {
+		r.Bare = !strings.ContainsAny(firstRune(w.Content.Text), "\"“”„«»‘’'‹›「『")
+	}
 	if w.SaidOn != nil {
 		r.Date, r.SaidOn = day(w.SaidOn), true
 	}
@@ -289,4 +296,11 @@ func (s *Server) pageStatement(w http.ResponseWriter, r *http.Request) error {
 	}
 	http.Redirect(w, r, "/articles/"+h.ArticleID+"#s-"+h.ID, http.StatusSeeOther)
 	return nil
+}
+
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
 }
