@@ -146,12 +146,10 @@ func (s *Server) pageError(w http.ResponseWriter, r *http.Request, err error) {
 type layoutData struct {
 	Title    string
 	ReadOnly bool
-	// Query is the search box's text, kept across pages.
-	Query string
 }
 
 func (s *Server) layout(r *http.Request, title string) layoutData {
-	return layoutData{Title: title, ReadOnly: s.ReadOnly(), Query: r.URL.Query().Get("q")}
+	return layoutData{Title: title, ReadOnly: s.ReadOnly()}
 }
 
 // bidiControls are the characters that reorder the text after them
