@@ -147,6 +147,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		ErrorLog:       slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
 		BaseContext:    func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel() // a failed Serve ends the shutdown goroutine too
 	done := make(chan error, 1)
 	go func() {
 		<-ctx.Done()
@@ -159,7 +161,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	if err := <-done; err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+		return fmt.Errorf("stopping: requests still running after %v were cut: %w", ShutdownGrace, err)
 	}
 	s.log.Info("stopped")
 	return nil
