@@ -21,6 +21,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"sort"
 	"strings"
 	"sync"
@@ -38,6 +39,7 @@ func main() {
 	duration := flag.Duration("duration", 30*time.Second, "how long the clients run (at most 10m)")
 	target := flag.String("url", "", "a running server to load (loopback only); default: serve -db in this process")
 	seed := flag.Int64("seed", 1, "seed of the request mix")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the load phase (server and clients) to this file")
 	flag.Parse()
 	if *duration <= 0 || *duration > 10*time.Minute {
 		log.Fatalf("-duration %v: want more than 0 and at most 10m", *duration)
@@ -78,9 +80,20 @@ func main() {
 		log.Fatal(err)
 	}
 	fmt.Printf("load: %d clients for %v against %s\n", *clients, *duration, base)
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			log.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	res := run(base, pool, *clients, *duration, *seed)
 	res.print(os.Stdout, *duration)
 	if res.errors > 0 {
+		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
 }
@@ -102,6 +115,9 @@ func loopbackOnly(raw string) error {
 // pool is what the requests ask about, sampled from the store.
 type pool struct {
 	words, speakers, outlets, articles, statements []string
+	// names are what people type to find a speaker: the start of a
+	// family name.
+	names []string
 }
 
 func sample(ctx context.Context, st whosaid.Store) (*pool, error) {
@@ -112,6 +128,9 @@ func sample(ctx context.Context, st whosaid.Store) (*pool, error) {
 	}
 	for _, s := range sp.Items {
 		p.speakers = append(p.speakers, s.ID)
+		if f := strings.Fields(s.Name); len(f) > 0 {
+			p.names = append(p.names, string([]rune(f[len(f)-1])[:min(5, len([]rune(f[len(f)-1])))]))
+		}
 	}
 	seen := map[string]bool{}
 	for _, w := range []string{"", "budget", "border", "elections", "ceasefire", "reforms", "strike", "talks", "railway", "port", "agreement"} {
@@ -156,14 +175,16 @@ var kinds = []struct {
 	{"api search text+speaker", true, 5, func(r *rand.Rand, p *pool) string {
 		return "/api/v1/statements?q=" + url.QueryEscape(pick(r, p.words)) + "&speaker=" + pick(r, p.speakers)
 	}},
-	{"api search speaker by date", true, 5, func(r *rand.Rand, p *pool) string { return "/api/v1/statements?sort=date&speaker=" + pick(r, p.speakers) }},
+	{"api search speaker by date", true, 5, func(r *rand.Rand, p *pool) string {
+		return "/api/v1/statements?sort=date&speaker=" + pick(r, p.speakers)
+	}},
 	{"api search outlet+since", true, 5, func(r *rand.Rand, p *pool) string {
 		return "/api/v1/statements?q=" + url.QueryEscape(pick(r, p.words)) + "&outlet=" + url.QueryEscape(pick(r, p.outlets)) + "&since=2022-01-01"
 	}},
 	{"api statement", true, 5, func(r *rand.Rand, p *pool) string { return "/api/v1/statements/" + pick(r, p.statements) }},
 	{"api speaker", true, 5, func(r *rand.Rand, p *pool) string { return "/api/v1/speakers/" + pick(r, p.speakers) }},
 	{"api article", true, 5, func(r *rand.Rand, p *pool) string { return "/api/v1/articles/" + pick(r, p.articles) }},
-	{"api speakers by name", true, 5, func(r *rand.Rand, p *pool) string { return "/api/v1/speakers?q=" + url.QueryEscape(pick(r, p.words)[:3]) }},
+	{"api speakers by name", true, 5, func(r *rand.Rand, p *pool) string { return "/api/v1/speakers?q=" + url.QueryEscape(pick(r, p.names)) }},
 	{"page search", false, 20, func(r *rand.Rand, p *pool) string { return "/?q=" + url.QueryEscape(pick(r, p.words)) }},
 	{"page speaker", false, 15, func(r *rand.Rand, p *pool) string { return "/speakers/" + pick(r, p.speakers) }},
 	{"page article", false, 15, func(r *rand.Rand, p *pool) string { return "/articles/" + pick(r, p.articles) }},
@@ -263,7 +284,9 @@ func (r *results) print(w io.Writer, d time.Duration) {
 			continue
 		}
 		sort.Slice(rw.ds, func(i, j int) bool { return rw.ds[i] < rw.ds[j] })
-		q := func(f float64) time.Duration { return rw.ds[min(len(rw.ds)-1, int(f*float64(len(rw.ds))))].Round(10 * time.Microsecond) }
+		q := func(f float64) time.Duration {
+			return rw.ds[min(len(rw.ds)-1, int(f*float64(len(rw.ds))))].Round(10 * time.Microsecond)
+		}
 		fmt.Fprintf(w, "%-28s %8d %8.1f %9s %9s %9s %7d\n", rw.name, len(rw.ds), float64(len(rw.ds))/d.Seconds(), q(.50), q(.95), q(.99), rw.errs)
 	}
 	fmt.Fprintf(w, "total: %d requests, %.1f req/s, %d errors\n", len(r.samples), float64(len(r.samples))/d.Seconds(), r.errors)
