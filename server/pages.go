@@ -52,11 +52,14 @@ type searchPage struct {
 	Results                []result
 	Next                   string
 	ExportCSV, ExportJSONL string
-	Stats                  *wire.Stats
+	// Asked is set when the form asked something (the bare front page
+	// lists nothing).
+	Asked bool
 }
 
-// pageSearch is the front page: the search form and a page of results
-// (the newest statements when nothing is asked).
+// pageSearch is the front page: the search form, and a page of results
+// once something is asked (an unfiltered "newest of everything" costs a
+// sort of the whole store, so the bare front page asks nothing).
 func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	data := searchPage{layoutData: s.layout(r, "Statements"), Kinds: []string{"direct", "indirect", "mixed"}, MaxParam: s.limits.MaxParam}
 	p, err := s.params(r, false, searchParams...)
@@ -65,6 +68,10 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	}
 	f := searchForm{Q: p.str("q"), Speaker: p.str("speaker"), Outlet: p.str("outlet"), Since: p.str("since"), Until: p.str("until"), Kind: p.str("kind"), Sort: p.str("sort")}
 	data.Form = f
+	data.Asked = f.Q != "" || f.Speaker != "" || f.Outlet != "" || f.Since != "" || f.Until != "" || f.Kind != ""
+	if !data.Asked {
+		return s.render(w, http.StatusOK, "search", data)
+	}
 	q, err := p.statementQuery()
 	status := http.StatusOK
 	if err == nil {
@@ -95,16 +102,8 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
 		data.Heading = "No results"
 	case f.Q != "" && f.Sort != whosaid.SortDate:
 		data.Heading = "Best matches"
-	case f.Q != "" || f.Speaker != "" || f.Outlet != "" || f.Since != "" || f.Until != "" || f.Kind != "":
-		data.Heading = "Newest matches"
 	default:
-		data.Heading = "Newest statements"
-	}
-	if len(data.Results) == 0 && data.Problem == "" {
-		if st, err := s.store.Stats(r.Context()); err == nil {
-			ws := wire.FromStats(st)
-			data.Stats = &ws
-		}
+		data.Heading = "Newest matches"
 	}
 	if f.Q != "" {
 		data.Title = f.Q + " – statements"
