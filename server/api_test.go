@@ -214,6 +214,9 @@ func testReads(t *testing.T) {
 		{"/api/v1/statements?since=2024-05-01&until=2024-04-01", 400, wantError("before")},
 		{"/api/v1/statements?kind=quote", 400, wantError("kind")},
 		{"/api/v1/statements?sort=random", 400, wantError("sort")},
+		{"/api/v1/statements?all_versions=yes", 400, wantError("all_versions")},
+		{"/api/v1/statements?q=%22unclosed", 400, wantError("")},
+		{"/api/v1/statements?speaker=Nobody+Atall", 404, wantError("Nobody Atall")},
 		{"/api/v1/statements?speker=Demirel", 400, wantError("unknown parameter speker")},
 		{"/api/v1/statements?q=a&q=b", 400, wantError("once")},
 		{"/api/v1/statements?q=" + strings.Repeat("x", 1001), 400, wantError("at most 1000")},
@@ -447,6 +450,8 @@ func testDocumentedParams(t *testing.T) {
 			switch {
 			case schema["enum"] != nil:
 				q.Set(name, fmt.Sprint(schema["enum"].([]any)[0]))
+			case schema["type"] == "boolean":
+				q.Set(name, "true")
 			case schema["type"] == "integer":
 				q.Set(name, "5")
 			case schema["format"] == "date":
@@ -454,6 +459,8 @@ func testDocumentedParams(t *testing.T) {
 			case name == "cursor":
 			case name == "speaker":
 				q.Set(name, id.demirel)
+			case name == "outlet":
+				q.Set(name, "Daily Harbour")
 			default:
 				q.Set(name, "port")
 			}
@@ -642,7 +649,7 @@ func testIngest(t *testing.T) {
 	if broken.Status != "failed" || broken.Input != "request.jsonl:2" || broken.Error == nil || broken.Article != nil {
 		t.Errorf("broken record %+v", broken)
 	}
-	if again.Status != "known" || again.Input != "request.jsonl:3" {
+	if again.Status != "known" || again.Input != "request.jsonl:3" || again.Article == nil || *again.Article != *first.Article {
 		t.Errorf("repeated record %+v", again)
 	}
 	resp, b = c.get("/api/v1/articles/" + *first.Article)

@@ -51,12 +51,13 @@ func (s *Server) apiIngest(w http.ResponseWriter, r *http.Request) error {
 	rec := newIngestRecords()
 	opt.OnError = rec.fail
 	opt.OnStored = rec.stored
+	opt.OnKnown = rec.known
 	opt.OnDoc = nil
 	rep, err := job.Ingest(r.Context(), s.store, rec.docs(body), opt)
 	if err != nil {
 		return err
 	}
-	out := rec.report(r, s.store)
+	out := rec.report()
 	if rep.Stored != out.Stored {
 		s.log.Warn("ingest counts differ", "job", rep.Stored, "records", out.Stored)
 	}
@@ -102,7 +103,6 @@ func readBody(w http.ResponseWriter, r *http.Request, limit int64) ([]byte, erro
 type ingestRecords struct {
 	mu    sync.Mutex
 	list  []wire.IngestRecord
-	raw   []string       // raw SHA-256 of each record that was read
 	index map[string]int // input → position in list
 }
 
@@ -114,7 +114,6 @@ func (c *ingestRecords) at(input string) *wire.IngestRecord {
 		i = len(c.list)
 		c.index[input] = i
 		c.list = append(c.list, wire.IngestRecord{Input: input})
-		c.raw = append(c.raw, "")
 	}
 	return &c.list[i]
 }
@@ -132,7 +131,6 @@ func (c *ingestRecords) docs(body []byte) iter.Seq2[*whosaid.Doc, error] {
 			} else {
 				c.mu.Lock()
 				c.at(d.Source)
-				c.raw[c.index[d.Source]] = d.RawSHA256
 				c.mu.Unlock()
 			}
 			stopped = !yield(d, err)
@@ -170,27 +168,35 @@ func (c *ingestRecords) stored(d *whosaid.Doc, ref whosaid.ArticleRef) {
 	if ref.New {
 		r.Status = wire.IngestStored
 	}
-	id := ref.ID
+	id := d.ID
 	r.Article, r.Version, r.Statements = &id, ref.Version, len(d.Statements)
 }
 
-// report is the answer: records the job skipped without a word were
-// stored before (the store holds their raw bytes).
-func (c *ingestRecords) report(r *http.Request, st whosaid.Store) wire.IngestReport {
+// known records a document the job skipped because the store holds its
+// raw bytes (read, not annotated: its article id is not known yet).
+func (c *ingestRecords) known(d *whosaid.Doc) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if r := c.at(d.Source); r.Status == "" {
+		r.Status = wire.IngestKnown
+		if d.ID != "" {
+			id := d.ID
+			r.Article = &id
+		}
+	}
+}
+
+// report is the answer; a record nothing was said about was not
+// processed (the job stopped first).
+func (c *ingestRecords) report() wire.IngestReport {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	out := wire.IngestReport{Records: c.list}
 	for i := range out.Records {
 		rec := &out.Records[i]
 		if rec.Status == "" {
-			rec.Status = wire.IngestFailed
 			msg := "not processed"
-			if known, err := st.HasRaw(r.Context(), c.raw[i]); err == nil && known && c.raw[i] != "" {
-				rec.Status, msg = wire.IngestKnown, ""
-			}
-			if msg != "" {
-				rec.Error = &msg
-			}
+			rec.Status, rec.Error = wire.IngestFailed, &msg
 		}
 		switch rec.Status {
 		case wire.IngestStored:

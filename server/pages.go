@@ -40,6 +40,7 @@ func resultOf(h whosaid.StatementHit) result {
 // searchForm is the search page's form, as submitted.
 type searchForm struct {
 	Q, Speaker, Outlet, Since, Until, Kind, Sort string
+	AllVersions                                  bool
 }
 
 type searchPage struct {
@@ -66,7 +67,8 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := searchForm{Q: p.str("q"), Speaker: p.str("speaker"), Outlet: p.str("outlet"), Since: p.str("since"), Until: p.str("until"), Kind: p.str("kind"), Sort: p.str("sort")}
+	f := searchForm{Q: p.str("q"), Speaker: p.str("speaker"), Outlet: p.str("outlet"), Since: p.str("since"), Until: p.str("until"), Kind: p.str("kind"), Sort: p.str("sort"),
+		AllVersions: p.str("all_versions") == "true"}
 	data.Form = f
 	data.Asked = f.Q != "" || f.Speaker != "" || f.Outlet != "" || f.Since != "" || f.Until != "" || f.Kind != ""
 	if !data.Asked {
@@ -83,7 +85,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
 			}
 			if page.Next != "" {
 				data.Next = "/" + queryString("q", f.Q, "speaker", f.Speaker, "outlet", f.Outlet, "since", f.Since, "until", f.Until,
-					"kind", f.Kind, "sort", f.Sort, "limit", p.str("limit"), "cursor", page.Next)
+					"kind", f.Kind, "all_versions", p.str("all_versions"), "sort", f.Sort, "limit", p.str("limit"), "cursor", page.Next)
 			}
 		}
 	}
@@ -94,7 +96,7 @@ func (s *Server) pageSearch(w http.ResponseWriter, r *http.Request) error {
 		}
 		status, data.Problem = st, msg
 	}
-	filters := []string{"q", f.Q, "speaker", f.Speaker, "outlet", f.Outlet, "since", f.Since, "until", f.Until, "kind", f.Kind}
+	filters := []string{"q", f.Q, "speaker", f.Speaker, "outlet", f.Outlet, "since", f.Since, "until", f.Until, "kind", f.Kind, "all_versions", p.str("all_versions")}
 	data.ExportCSV = "/api/v1/export" + queryString(append([]string{"format", "csv"}, filters...)...)
 	data.ExportJSONL = "/api/v1/export" + queryString(append([]string{"format", "jsonl"}, filters...)...)
 	switch {

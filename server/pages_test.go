@@ -27,7 +27,7 @@ func TestPages(t *testing.T) {
 		{"/?q=strike&sort=date&kind=direct", 200, []string{"Newest matches"}},
 		{"/?q=zzzznothing", 200, []string{"No statement matches"}},
 		{"/?since=2024-13-01", 400, []string{"since"}},
-		{"/?speaker=Nobody+Atall", 200, []string{"No statement matches"}},
+		{"/?speaker=Nobody+Atall", 404, []string{"Nobody Atall"}},
 		{"/?q=ports&limit=1", 200, []string{"Next page"}},
 		{"/speakers", 200, []string{"Aylin Kaya", "statements"}},
 		{"/speakers?q=kaya", 200, []string{"Marta Kaya", "Mehmet Kaya"}},

@@ -14,7 +14,7 @@ import (
 
 // The query parameters of statement searches, as the CLI's flags.
 var (
-	filterParams = []string{"q", "speaker", "outlet", "since", "until", "kind"}
+	filterParams = []string{"q", "speaker", "outlet", "since", "until", "kind", "all_versions"}
 	searchParams = append(append([]string{}, filterParams...), "sort", "limit", "cursor")
 	exportParams = append(append([]string{}, filterParams...), "format")
 )
@@ -114,6 +114,13 @@ func (p *params) statementQuery() (whosaid.StatementQuery, error) {
 		q.Sort = sort
 	default:
 		return q, whosaid.Errorf(whosaid.EInvalid, "?sort=%q: want %s (best match first) or %s (newest first)", sort, whosaid.SortRelevance, whosaid.SortDate)
+	}
+	switch v := p.str("all_versions"); v {
+	case "", "false":
+	case "true":
+		q.AllVersions = true
+	default:
+		return q, whosaid.Errorf(whosaid.EInvalid, "?all_versions=%q: want true or false", v)
 	}
 	if q.Limit, err = p.pageSize(20); err != nil {
 		return q, err

@@ -22,7 +22,8 @@ func (a *app) serveCommand() *cobra.Command {
 web UI analysts search and read in, from the store --db names. It listens on loopback
 (127.0.0.1:8080) unless --addr says otherwise; put it behind a reverse proxy for TLS.
 
-Without a token the server is read-only. With --token (or WHOSAID_TOKEN, which keeps the
+Without a token the server is read-only, and opens the store read-only (it must
+exist). With --token (or WHOSAID_TOKEN, which keeps the
 token out of the process list), POST /api/v1/ingest and the speaker merge and split
 routes take "Authorization: Bearer TOKEN". The NLP models load on the first ingest.
 
@@ -37,6 +38,13 @@ SIGINT or SIGTERM stops it: no new requests, those in flight finish.`,
 			if host, _, err := net.SplitHostPort(addr); err == nil && !isLoopback(host) {
 				log.Warn("listening beyond this machine: anyone who reaches the address can read the store; put TLS in front (a reverse proxy)", "addr", addr)
 			}
+			// Listen first: a bad or taken address is told before the store
+			// is touched.
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return fmt.Errorf("--addr %s: %w", addr, err)
+			}
+			defer ln.Close()
 			mode := readOnly
 			if token != "" {
 				mode = readWrite
@@ -49,10 +57,6 @@ SIGINT or SIGTERM stops it: no new requests, those in flight finish.`,
 			srv, err := server.New(server.Config{Store: st, Token: token, Log: log, Ingest: job.Options{Workers: workers}})
 			if err != nil {
 				return err
-			}
-			ln, err := net.Listen("tcp", addr)
-			if err != nil {
-				return fmt.Errorf("--addr %s: %w", addr, err)
 			}
 			fmt.Fprintf(a.stderr, "whosaid: serving http://%s/ (%s)\n", ln.Addr(), map[bool]string{true: "read-only", false: "writes with the token"}[srv.ReadOnly()])
 			return srv.Serve(ctx, ln)

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -112,5 +113,19 @@ func TestServeBadAddress(t *testing.T) {
 	code, _, stderr := run(t, "", "--db", filepath.Join(t.TempDir(), "x.db"), "serve", "--addr", "127.0.0.1:notaport")
 	if code != exitFailed || !strings.Contains(stderr, "--addr") {
 		t.Errorf("a bad --addr: exit %d, %q", code, stderr)
+	}
+}
+
+// TestServeReadOnlyNeedsAStore: without a token the store is opened
+// read-only, so a misspelt --db is an error, not a new empty store.
+func TestServeReadOnlyNeedsAStore(t *testing.T) {
+	t.Setenv("WHOSAID_TOKEN", "")
+	db := filepath.Join(t.TempDir(), "missing.db")
+	code, _, stderr := run(t, "", "--db", db, "serve", "--addr", "127.0.0.1:0")
+	if code != exitFailed || !strings.Contains(stderr, "missing.db") {
+		t.Errorf("serve on a missing store: exit %d, %q", code, stderr)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("a read-only serve created %s", db)
 	}
 }
