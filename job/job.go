@@ -38,6 +38,10 @@ type Options struct {
 	// holds it already (progress reports); it may be called from another
 	// goroutine than OnDoc.
 	OnKnown func(*whosaid.Doc)
+	// OnStored is told, in Ingest, what storing each document did (New
+	// false when it was stored already), in input order: per-record
+	// results (the server's ingest) come from it.
+	OnStored func(*whosaid.Doc, whosaid.ArticleRef)
 	// KeepRaw keeps each document's input bytes in Extract (Ingest always
 	// keeps them: they are the stored raw copy).
 	KeepRaw bool
@@ -112,6 +116,9 @@ func Ingest(ctx context.Context, st whosaid.Store, docs iter.Seq2[*whosaid.Doc, 
 			if opt.OnKnown != nil {
 				opt.OnKnown(d)
 			}
+		}
+		if opt.OnStored != nil {
+			opt.OnStored(d, ref)
 		}
 		return nil
 	})

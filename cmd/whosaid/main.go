@@ -71,7 +71,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:           "whosaid",
 		Short:         "who said what, when, and which outlets reported it",
-		Long:          "whosaid reads news articles (plain text, HTML, WARC archives, RSS/Atom feeds, JSONL) and extracts every statement in them: who said it, the reporting verb, what was said and when, with the speaker resolved across spellings and articles. `extract` prints them; `ingest` keeps them in a store that `search`, `speakers`, `speaker`, `article`, `export` and `stats` query. `ingest URL…` fetches pages, `watch` follows feeds, and `alerts` saves searches that tell you of new statements.",
+		Long:          "whosaid reads news articles (plain text, HTML, WARC archives, RSS/Atom feeds, JSONL) and extracts every statement in them: who said it, the reporting verb, what was said and when, with the speaker resolved across spellings and articles. `extract` prints them; `ingest` keeps them in a store that `search`, `speakers`, `speaker`, `article`, `export` and `stats` query, and `serve` puts on the web (JSON API and UI). `ingest URL…` fetches pages, `watch` follows feeds, and `alerts` saves searches that tell you of new statements.",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
@@ -92,6 +92,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.upgradeCommand(),
 		a.watchCommand(),
 		a.alertsCommand(),
+		a.serveCommand(),
 	)
 	root.PersistentFlags().StringVar(&a.db, "db", "", "store: a file path or sqlite://PATH (default: $WHOSAID_DB, else $XDG_DATA_HOME/whosaid/whosaid.db)")
 	// --version prints what `whosaid version` prints (cobra's own would

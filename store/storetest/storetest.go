@@ -369,6 +369,11 @@ func Run(t *testing.T, cfg Config) {
 		}
 	})
 
+	t.Run("CoMentions", func(t *testing.T) {
+		s := open(t)
+		coMentions(t, s, func(names ...string) { put(t, s, docs(t, names...)...) })
+	})
+
 	t.Run("ConcurrentWriters", func(t *testing.T) {
 		s := open(t)
 		var wg sync.WaitGroup
