@@ -1,0 +1,237 @@
+package postgres
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/whosaid/whosaid/textquery"
+)
+
+// searchWords splits text into words as SQLite's unicode61 tokenizer
+// does (letters, digits and private-use characters make words; anything
+// else separates them), lower-cased and without diacritics.
+func searchWords(text string) []string {
+	text = strings.ToLower(norm.NFD.String(text))
+	var words []string
+	var b strings.Builder
+	flush := func() {
+		if b.Len() > 0 {
+			words = append(words, b.String())
+			b.Reset()
+		}
+	}
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			// a diacritic of the letter before it
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.Co, r):
+			b.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// searchText is text as the store hands it to to_tsvector: its words
+// separated by spaces, so PostgreSQL's parser finds the same words.
+func searchText(text string) (string, int) {
+	w := searchWords(text)
+	return strings.Join(w, " "), len(w)
+}
+
+// speakerColumn is the speaker part of a statement's index: the name and
+// the id as one word, so a speaker filter is an index lookup.
+func speakerColumn(name, id string) string {
+	if id == "" {
+		return ""
+	}
+	return name + " " + idToken(id)
+}
+
+// titleColumn is the title part: the title and the outlet as one word.
+func titleColumn(title, outlet string) string { return title + " " + outletToken(outlet) }
+
+// idToken is the id as the tokenizer keeps it (letters and digits only).
+func idToken(id string) string {
+	out := make([]byte, 0, len(id))
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			out = append(out, c)
+		}
+	}
+	return string(out)
+}
+
+// outletToken marks the outlet in the title column ("Daily Harbour" →
+// "outletdailyharbour").
+func outletToken(o string) string {
+	if o == "" {
+		return ""
+	}
+	return "outlet" + strings.ToLower(strings.ReplaceAll(o, " ", ""))
+}
+
+// tsvSQL computes a statement's tsvector from its three columns
+// (content, speaker, title: $1, $2, $3 as searchText wrote them).
+const tsvSQL = `setweight(to_tsvector('whosaid', %s), 'A') || setweight(to_tsvector('whosaid', %s), 'B') || setweight(to_tsvector('whosaid', %s), 'C')`
+
+// phrase is one leaf of a text query as the index sees it: stems in a
+// row, the last a prefix when Prefix is set.
+type phrase struct {
+	Stems  []string
+	Prefix bool
+	Only   string // a column's weight label when the phrase is bound to it
+}
+
+// compiled is a text query ready for the index: the tsquery and its
+// phrases (for ranking).
+type compiled struct {
+	TSQuery string
+	Phrases []phrase
+}
+
+// compile turns a query in whosaid's language into a tsquery: "" for a
+// blank query, EInvalid for one that cannot be read.
+func (s *Store) compile(ctx context.Context, text string) (*compiled, error) {
+	e, err := textquery.Parse(text)
+	if err != nil || e == nil {
+		return nil, err
+	}
+	c := &compiled{}
+	var leaves []*textquery.Expr
+	var collect func(e *textquery.Expr)
+	collect = func(e *textquery.Expr) {
+		if e.Op == textquery.Word || e.Op == textquery.Phrase {
+			leaves = append(leaves, e)
+		}
+		for _, a := range e.Args {
+			collect(a)
+		}
+	}
+	collect(e)
+	var words []string
+	for _, l := range leaves {
+		for _, w := range l.Words {
+			words = append(words, searchWords(w)...)
+		}
+	}
+	stems, err := s.stems.of(ctx, s.pool, words)
+	if err != nil {
+		return nil, dbError("search", err)
+	}
+	var write func(e *textquery.Expr) string
+	write = func(e *textquery.Expr) string {
+		switch e.Op {
+		case textquery.Word, textquery.Phrase:
+			var ws []string
+			for _, w := range e.Words {
+				ws = append(ws, searchWords(w)...)
+			}
+			p := phrase{Prefix: e.Prefix}
+			var parts []string
+			for i, w := range ws {
+				st := stems[w]
+				p.Stems = append(p.Stems, st)
+				q := "'" + strings.ReplaceAll(st, "'", "''") + "'"
+				if e.Prefix && i == len(ws)-1 {
+					q += ":*"
+				}
+				parts = append(parts, q)
+			}
+			if len(parts) == 0 {
+				// A word of punctuation only: nothing can match it.
+				return "'\u0001'"
+			}
+			c.Phrases = append(c.Phrases, p)
+			return "(" + strings.Join(parts, " <-> ") + ")"
+		case textquery.Or:
+			parts := make([]string, len(e.Args))
+			for i, a := range e.Args {
+				parts[i] = write(a)
+			}
+			return "(" + strings.Join(parts, " | ") + ")"
+		case textquery.And:
+			var parts []string
+			for _, a := range e.Args {
+				if a.Op == textquery.Not {
+					parts = append(parts, "!"+write(a.Args[0]))
+				} else {
+					parts = append(parts, write(a))
+				}
+			}
+			return "(" + strings.Join(parts, " & ") + ")"
+		}
+		return ""
+	}
+	c.TSQuery = write(e)
+	return c, nil
+}
+
+// also adds to the query that one of words (speaker id or outlet
+// tokens) is in the column of weight w, as SQLite's store adds them to its
+// MATCH: they count in the ranking too.
+func (s *Store) also(ctx context.Context, c *compiled, words []string, w string) error {
+	stems, err := s.stems.of(ctx, s.pool, words)
+	if err != nil {
+		return dbError("search", err)
+	}
+	var parts []string
+	for _, x := range words {
+		st := stems[x]
+		parts = append(parts, "'"+strings.ReplaceAll(st, "'", "''")+"':"+w)
+		c.Phrases = append(c.Phrases, phrase{Stems: []string{st}, Only: w})
+	}
+	c.TSQuery = "(" + c.TSQuery + ") & (" + strings.Join(parts, " | ") + ")"
+	return nil
+}
+
+// stemCache remembers the stems of query words (they never change).
+type stemCache struct {
+	mu sync.Mutex
+	m  map[string]string
+}
+
+func newStemCache() *stemCache { return &stemCache{m: map[string]string{}} }
+
+// of returns the stem of each word, asking the database for those it
+// has not seen.
+func (c *stemCache) of(ctx context.Context, q querier, words []string) (map[string]string, error) {
+	out := map[string]string{}
+	var ask []string
+	c.mu.Lock()
+	for _, w := range words {
+		if st, ok := c.m[w]; ok {
+			out[w] = st
+		} else {
+			ask = append(ask, w)
+		}
+	}
+	c.mu.Unlock()
+	if len(ask) == 0 {
+		return out, nil
+	}
+	rows, err := q.Query(ctx, `SELECT w, COALESCE((ts_lexize('whosaid_stem', w))[1], w) FROM unnest($1::text[]) w`, ask)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for rows.Next() {
+		var w, st string
+		if err := rows.Scan(&w, &st); err != nil {
+			return nil, err
+		}
+		out[w] = st
+		if len(c.m) < 100000 {
+			c.m[w] = st
+		}
+	}
+	return out, rows.Err()
+}
