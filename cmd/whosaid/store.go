@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/postgres"
 	"github.com/whosaid/whosaid/store/sqlite"
 )
 
@@ -28,8 +29,8 @@ var backends = []struct {
 	{[]string{"sqlite", "file"}, func(ctx context.Context, loc string, mode access) (whosaid.Store, error) {
 		return sqlite.Open(ctx, loc, sqlite.Options{ReadOnly: mode == readOnly})
 	}},
-	{[]string{"postgres", "postgresql"}, func(context.Context, string, access) (whosaid.Store, error) {
-		return nil, whosaid.Errorf(whosaid.EUnsupported, "--db postgres://…: this whosaid has no PostgreSQL store yet; use a SQLite file (a path)")
+	{[]string{"postgres", "postgresql"}, func(ctx context.Context, loc string, mode access) (whosaid.Store, error) {
+		return postgres.Open(ctx, loc, postgres.Options{ReadOnly: mode == readOnly})
 	}},
 }
 

@@ -275,11 +275,10 @@ func (s *Store) textSearch(ctx context.Context, q whosaid.StatementQuery, c *com
 	if err := rows.Err(); err != nil {
 		return page, dbError("search", err)
 	}
+	// Scores are given by date too, as SQLite's store gives them.
 	byRank := q.Sort != whosaid.SortDate
-	if byRank {
-		if err := s.rank(ctx, c, cands); err != nil {
-			return page, err
-		}
+	if err := s.rank(ctx, c, cands); err != nil {
+		return page, err
 	}
 	sortCandidates(cands, byRank)
 	var picked []candidate
