@@ -88,6 +88,9 @@ var migrations = []string{
 		attempts integer NOT NULL DEFAULT 0, next_attempt text COLLATE "C" NOT NULL, delivered text COLLATE "C", gave_up boolean NOT NULL DEFAULT false,
 		last_error text COLLATE "C", UNIQUE(search, unit));
 	CREATE INDEX alert_deliveries_due ON alert_deliveries(next_attempt) WHERE delivered IS NULL AND NOT gave_up;`,
+	// 2: the speaker words each statement's index holds (the name when it
+	// was stored), so a copy of the store indexes it alike.
+	`ALTER TABLE statements ADD COLUMN fts_speaker text COLLATE "C";`,
 }
 
 // SchemaVersion is the version this build writes.

@@ -116,41 +116,69 @@ func (t *tx) PutArticle(ctx context.Context, doc *whosaid.Doc) (whosaid.ArticleR
 // offsets, index columns) to b and returns its word count.
 func (t *tx) queueStatement(b *pgx.Batch, doc *whosaid.Doc, i int) int {
 	st := &doc.Statements[i]
-	id := doc.StatementID(i)
-	var speakerID, variant *string
-	speakerName := ""
+	r := stmtRow{ID: doc.StatementID(i), ArticleID: doc.ID, Seq: i, Kind: string(st.Kind),
+		SaidOn: timeText(st.SaidOn, false), SaidOnFrom: null(st.SaidOnFrom), Confidence: st.Confidence,
+		Title: doc.Meta.Title, Outlet: doc.Meta.Outlet}
 	if sp := doc.SpeakerOf(i); sp != nil {
-		speakerID, speakerName = &sp.ID, sp.Name
-		variant = &doc.Entities[st.Entity].Name // the name it goes by in this article
+		r.SpeakerID = &sp.ID
+		r.Variant = &doc.Entities[st.Entity].Name // the name it goes by in this article
+		r.IndexSpeaker = speakerColumn(sp.Name, sp.ID)
 	}
-	span := func(s *whosaid.Span) (*string, *int, *int) {
+	span := func(s *whosaid.Span) *whosaid.TextSpan {
+		if s == nil {
+			return nil
+		}
+		return &whosaid.TextSpan{Text: doc.Str(*s), Start: doc.Char(s.Start), End: doc.Char(s.End)}
+	}
+	r.Source, r.Cue = span(st.Source), span(st.Cue)
+	whole := st.ContentSpan()
+	r.Content = whosaid.TextSpan{Text: doc.Str(whole), Start: doc.Char(whole.Start), End: doc.Char(whole.End)}
+	r.Fragments = make([][2]int, len(st.Content))
+	for k, f := range st.Content {
+		r.Fragments[k] = [2]int{doc.Char(f.Start), doc.Char(f.End)}
+	}
+	return r.queue(b)
+}
+
+// stmtRow is a statement row as inserted, with what its index columns
+// are made of.
+type stmtRow struct {
+	ID, ArticleID      string
+	Seq                int
+	Kind               string
+	SpeakerID, Variant *string
+	Source, Cue        *whosaid.TextSpan
+	Content            whosaid.TextSpan
+	Fragments          [][2]int
+	SaidOn, SaidOnFrom *string
+	Confidence         float64
+	IndexSpeaker       string // the speaker words of the index ("" for none)
+	Title, Outlet      string
+}
+
+// queue adds the insert to b and returns the row's word count.
+func (r stmtRow) queue(b *pgx.Batch) int {
+	span := func(s *whosaid.TextSpan) (*string, *int, *int) {
 		if s == nil {
 			return nil, nil, nil
 		}
-		text, a, z := doc.Str(*s), doc.Char(s.Start), doc.Char(s.End)
-		return &text, &a, &z
+		return &s.Text, &s.Start, &s.End
 	}
-	srcT, srcS, srcE := span(st.Source)
-	cueT, cueS, cueE := span(st.Cue)
-	whole := st.ContentSpan()
-	frags := make([][2]int, len(st.Content))
-	for k, f := range st.Content {
-		frags[k] = [2]int{doc.Char(f.Start), doc.Char(f.End)}
-	}
-	fragJSON, _ := json.Marshal(frags)
-	content := doc.Str(whole)
-	cText, cN := searchText(content)
-	sText, sN := searchText(speakerColumn(speakerName, deref(speakerID)))
-	tText, tN := searchText(titleColumn(doc.Meta.Title, doc.Meta.Outlet))
+	srcT, srcS, srcE := span(r.Source)
+	cueT, cueS, cueE := span(r.Cue)
+	fragJSON, _ := json.Marshal(r.Fragments)
+	cText, cN := searchText(r.Content.Text)
+	sText, sN := searchText(r.IndexSpeaker)
+	tText, tN := searchText(titleColumn(r.Title, r.Outlet))
 	b.Queue(`INSERT INTO statements(id, article_id, seq, kind, speaker_id, speaker_variant,
 		source_text, source_start, source_end, cue_text, cue_start, cue_end,
 		content_text, content_start, content_end, fragments, said_on, said_on_from, confidence,
-		tsv, ntok_content, ntok_speaker, ntok_title)
+		tsv, ntok_content, ntok_speaker, ntok_title, fts_speaker)
 		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,`+
-		fmt.Sprintf(tsvSQL, "$20::text", "$21::text", "$22::text")+`, $23, $24, $25)`,
-		id, doc.ID, i, string(st.Kind), speakerID, variant, srcT, srcS, srcE, cueT, cueS, cueE,
-		content, doc.Char(whole.Start), doc.Char(whole.End), string(fragJSON), timeText(st.SaidOn, false), null(st.SaidOnFrom), st.Confidence,
-		cText, sText, tText, cN, sN, tN)
+		fmt.Sprintf(tsvSQL, "$20::text", "$21::text", "$22::text")+`, $23, $24, $25, $26)`,
+		r.ID, r.ArticleID, r.Seq, r.Kind, r.SpeakerID, r.Variant, srcT, srcS, srcE, cueT, cueS, cueE,
+		r.Content.Text, r.Content.Start, r.Content.End, string(fragJSON), r.SaidOn, r.SaidOnFrom, r.Confidence,
+		cText, sText, tText, cN, sN, tN, null(r.IndexSpeaker))
 	return cN + sN + tN
 }
 

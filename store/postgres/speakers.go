@@ -332,8 +332,8 @@ func (s *Store) reindexSpeaker(ctx context.Context, t pgx.Tx, where string, args
 	b := &pgx.Batch{}
 	for _, u := range us {
 		delta += u.tok - u.oldToks
-		b.Queue(`UPDATE statements SET tsv = ts_filter(tsv, '{a,c}') || setweight(to_tsvector('whosaid', $1::text), 'B'), ntok_speaker = $2 WHERE n = $3`,
-			u.text, u.tok, u.n)
+		b.Queue(`UPDATE statements SET tsv = ts_filter(tsv, '{a,c}') || setweight(to_tsvector('whosaid', $1::text), 'B'),
+			ntok_speaker = $2, fts_speaker = $3 WHERE n = $4`, u.text, u.tok, null(speakerColumn(u.spName, u.spID)), u.n)
 	}
 	if b.Len() > 0 {
 		if err := t.SendBatch(ctx, b).Close(); err != nil {
