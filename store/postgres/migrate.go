@@ -91,6 +91,18 @@ var migrations = []string{
 	// 2: the speaker words each statement's index holds (the name when it
 	// was stored), so a copy of the store indexes it alike.
 	`ALTER TABLE statements ADD COLUMN fts_speaker text COLLATE "C";`,
+	// 3: the ingest queue (whosaid.Queue). Leases are in the database's
+	// time, so the clocks of the workers' machines do not matter.
+	`CREATE TABLE jobs(
+		id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		input text COLLATE "C" NOT NULL,
+		state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'running', 'done', 'failed')),
+		attempts integer NOT NULL DEFAULT 0,
+		worker text, lease_until timestamptz,
+		enqueued timestamptz NOT NULL DEFAULT now(), finished timestamptz,
+		summary text, reason text);
+	CREATE UNIQUE INDEX jobs_open_input ON jobs(input) WHERE state IN ('pending', 'running');
+	CREATE INDEX jobs_due ON jobs(id) WHERE state IN ('pending', 'running');`,
 }
 
 // SchemaVersion is the version this build writes.
