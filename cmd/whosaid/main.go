@@ -93,6 +93,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.watchCommand(),
 		a.alertsCommand(),
 		a.serveCommand(),
+		a.workerCommand(),
 		noStore(a.copyCommand()),
 	)
 	root.PersistentFlags().StringVar(&a.db, "db", "", "store: a file path, sqlite://PATH or postgres://… (default: $WHOSAID_DB, else $XDG_DATA_HOME/whosaid/whosaid.db)")

@@ -6,6 +6,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+
+	"github.com/whosaid/whosaid"
 )
 
 // migrations build the schema step by step; schema_version holds how
@@ -116,18 +118,18 @@ const migrationLock = 0x77686f7361696401 // "whosaid" 01
 // whosaid's tables, -1 for one that holds other tables (another
 // program's).
 func schemaVersion(ctx context.Context, q querier) (int, error) {
-	var reg *string
-	if err := q.QueryRow(ctx, "SELECT to_regclass('schema_version')::text").Scan(&reg); err != nil {
+	// pg_tables reads the catalog with the statement's snapshot, so a
+	// table another process just committed is seen at once (to_regclass
+	// goes through caches that may not have caught up yet).
+	var tables, ours int
+	if err := q.QueryRow(ctx, `SELECT count(*), count(*) FILTER (WHERE tablename = 'schema_version')
+		FROM pg_tables WHERE schemaname = current_schema()`).Scan(&tables, &ours); err != nil {
 		return 0, err
 	}
-	if reg == nil {
-		var tables int
-		if err := q.QueryRow(ctx, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()").Scan(&tables); err != nil {
-			return 0, err
-		}
-		if tables > 0 {
-			return -1, nil
-		}
+	switch {
+	case ours == 0 && tables > 0:
+		return -1, nil
+	case ours == 0:
 		return 0, nil
 	}
 	var v int
@@ -162,6 +164,9 @@ func migrateOne(ctx context.Context, pool *pgxpool.Pool, to int) (bool, error) {
 	}
 	if have >= to {
 		return true, nil
+	}
+	if have < 0 {
+		return false, whosaid.Errorf(whosaid.EInvalid, "the database holds tables of another program, not a whosaid store")
 	}
 	if have == 0 {
 		if _, err := tx.Exec(ctx, "CREATE TABLE schema_version(version integer NOT NULL); INSERT INTO schema_version VALUES(0)"); err != nil {
