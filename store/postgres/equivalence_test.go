@@ -91,3 +91,30 @@ func hitIDs(hits []whosaid.StatementHit) []string {
 	}
 	return out
 }
+
+// TestPhraseWithinColumn: a phrase whose words end one column and begin
+// the next (content, then speaker) does not match, as in SQLite.
+func TestPhraseWithinColumn(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, storetest.Clock)
+	docs, err := storetest.Docs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := docs["a3.txt"] // "… review the port contract", said by Marta Kaya
+	if err := s.Update(ctx, func(tx whosaid.Tx) error {
+		if err := (identity.Linker{}).Link(ctx, tx, d); err != nil {
+			return err
+		}
+		_, err := tx.PutArticle(ctx, d)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	for q, want := range map[string]int{`"port contract"`: 1, `"contract marta"`: 0, `"marta kaya"`: 1} {
+		page, err := s.Search(ctx, whosaid.StatementQuery{Text: q})
+		if err != nil || len(page.Items) != want {
+			t.Errorf("%s: %d hits (%v), want %d", q, len(page.Items), err, want)
+		}
+	}
+}

@@ -134,22 +134,27 @@ func (s *Store) compile(ctx context.Context, text string) (*compiled, error) {
 				ws = append(ws, searchWords(w)...)
 			}
 			p := phrase{Prefix: e.Prefix}
-			var parts []string
-			for i, w := range ws {
-				st := stems[w]
-				p.Stems = append(p.Stems, st)
-				q := "'" + strings.ReplaceAll(st, "'", "''") + "'"
-				if e.Prefix && i == len(ws)-1 {
-					q += ":*"
-				}
-				parts = append(parts, q)
+			for _, w := range ws {
+				p.Stems = append(p.Stems, stems[w])
 			}
-			if len(parts) == 0 {
+			if len(p.Stems) == 0 {
 				// A word of punctuation only: nothing can match it.
 				return "'\u0001'"
 			}
 			c.Phrases = append(c.Phrases, p)
-			return "(" + strings.Join(parts, " <-> ") + ")"
+			if len(p.Stems) == 1 {
+				return p.tsquery()
+			}
+			// Words in a row within one column: the columns are one
+			// tsvector, where the last word of one and the first of the
+			// next are neighbours.
+			var cols []string
+			for _, w := range []string{"A", "B", "C"} {
+				q := p
+				q.Only = w
+				cols = append(cols, "("+q.tsquery()+")")
+			}
+			return "(" + strings.Join(cols, " | ") + ")"
 		case textquery.Or:
 			parts := make([]string, len(e.Args))
 			for i, a := range e.Args {
