@@ -16,11 +16,12 @@
 //
 // Full text: each statement carries a tsvector of its content (weight A),
 // its speaker's name and id (B) and its article's title and outlet (C),
-// under a GIN index, built with a text search configuration of its own
-// (English Snowball stemming without a stop-word list) over text the store
-// folds itself (lower case, no diacritics, punctuation as spaces), so
-// words match as they do in SQLite's FTS5 index. Ranking computes BM25
-// with FTS5's weights over the best candidates (see rank.go).
+// under a GIN index. The store writes the vectors itself: words split and
+// folded as FTS5's unicode61 tokenizer does, stemmed by a port of its
+// porter stemmer (porter.go), so the index holds the very terms of the
+// SQLite store's and a query matches the same statements; ranking
+// computes FTS5's BM25 over the best candidates (rank.go), so they come
+// in the same order with the same scores.
 //
 // Dates and times are kept in the same text forms as the SQLite store
 // (a day, or RFC 3339 with or without a zone; instants with nanoseconds),

@@ -1,9 +1,8 @@
 package postgres
 
 import (
-	"context"
+	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -38,11 +37,46 @@ func searchWords(text string) []string {
 	return words
 }
 
-// searchText is text as the store hands it to to_tsvector: its words
-// separated by spaces, so PostgreSQL's parser finds the same words.
-func searchText(text string) (string, int) {
+// terms are the index terms of text: its words, stemmed as FTS5's
+// porter tokenizer stems them.
+func terms(text string) []string {
 	w := searchWords(text)
-	return strings.Join(w, " "), len(w)
+	for i := range w {
+		w[i] = porter(w[i])
+	}
+	return w
+}
+
+// tsvector writes the terms of a statement's columns as a tsvector
+// literal: each term at its position with its column's weight (A, B, C),
+// a position left empty between columns so no phrase runs from one into
+// the next. The store builds its vectors itself, so PostgreSQL's parser
+// and dictionaries play no part: the index holds FTS5's terms.
+func tsvector(cols ...column) string {
+	var b strings.Builder
+	pos := 0
+	for _, c := range cols {
+		pos++ // the gap
+		for _, t := range c.terms {
+			pos++
+			p := min(pos, 16383) // PostgreSQL's largest position
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteByte('\'')
+			b.WriteString(strings.NewReplacer(`\`, `\\`, "'", "''").Replace(t))
+			b.WriteString("':")
+			b.WriteString(strconv.Itoa(p))
+			b.WriteString(c.weight)
+		}
+	}
+	return b.String()
+}
+
+// column is one weighted part of a statement's index.
+type column struct {
+	terms  []string
+	weight string
 }
 
 // speakerColumn is the speaker part of a statement's index: the name and
@@ -77,10 +111,6 @@ func outletToken(o string) string {
 	return "outlet" + strings.ToLower(strings.ReplaceAll(o, " ", ""))
 }
 
-// tsvSQL computes a statement's tsvector from its three columns
-// (content, speaker, title: $1, $2, $3 as searchText wrote them).
-const tsvSQL = `setweight(to_tsvector('whosaid', %s), 'A') || setweight(to_tsvector('whosaid', %s), 'B') || setweight(to_tsvector('whosaid', %s), 'C')`
-
 // phrase is one leaf of a text query as the index sees it: stems in a
 // row, the last a prefix when Prefix is set.
 type phrase struct {
@@ -98,33 +128,12 @@ type compiled struct {
 
 // compile turns a query in whosaid's language into a tsquery: "" for a
 // blank query, EInvalid for one that cannot be read.
-func (s *Store) compile(ctx context.Context, text string) (*compiled, error) {
+func (s *Store) compile(text string) (*compiled, error) {
 	e, err := textquery.Parse(text)
 	if err != nil || e == nil {
 		return nil, err
 	}
 	c := &compiled{}
-	var leaves []*textquery.Expr
-	var collect func(e *textquery.Expr)
-	collect = func(e *textquery.Expr) {
-		if e.Op == textquery.Word || e.Op == textquery.Phrase {
-			leaves = append(leaves, e)
-		}
-		for _, a := range e.Args {
-			collect(a)
-		}
-	}
-	collect(e)
-	var words []string
-	for _, l := range leaves {
-		for _, w := range l.Words {
-			words = append(words, searchWords(w)...)
-		}
-	}
-	stems, err := s.stems.of(ctx, s.pool, words)
-	if err != nil {
-		return nil, dbError("search", err)
-	}
 	var write func(e *textquery.Expr) string
 	write = func(e *textquery.Expr) string {
 		switch e.Op {
@@ -135,7 +144,7 @@ func (s *Store) compile(ctx context.Context, text string) (*compiled, error) {
 			}
 			p := phrase{Prefix: e.Prefix}
 			for _, w := range ws {
-				p.Stems = append(p.Stems, stems[w])
+				p.Stems = append(p.Stems, porter(w))
 			}
 			if len(p.Stems) == 0 {
 				// A word of punctuation only: nothing can match it.
@@ -181,62 +190,12 @@ func (s *Store) compile(ctx context.Context, text string) (*compiled, error) {
 // also adds to the query that one of words (speaker id or outlet
 // tokens) is in the column of weight w, as SQLite's store adds them to its
 // MATCH: they count in the ranking too.
-func (s *Store) also(ctx context.Context, c *compiled, words []string, w string) error {
-	stems, err := s.stems.of(ctx, s.pool, words)
-	if err != nil {
-		return dbError("search", err)
-	}
+func (s *Store) also(c *compiled, words []string, w string) {
 	var parts []string
 	for _, x := range words {
-		st := stems[x]
+		st := porter(x)
 		parts = append(parts, "'"+strings.ReplaceAll(st, "'", "''")+"':"+w)
 		c.Phrases = append(c.Phrases, phrase{Stems: []string{st}, Only: w})
 	}
 	c.TSQuery = "(" + c.TSQuery + ") & (" + strings.Join(parts, " | ") + ")"
-	return nil
-}
-
-// stemCache remembers the stems of query words (they never change).
-type stemCache struct {
-	mu sync.Mutex
-	m  map[string]string
-}
-
-func newStemCache() *stemCache { return &stemCache{m: map[string]string{}} }
-
-// of returns the stem of each word, asking the database for those it
-// has not seen.
-func (c *stemCache) of(ctx context.Context, q querier, words []string) (map[string]string, error) {
-	out := map[string]string{}
-	var ask []string
-	c.mu.Lock()
-	for _, w := range words {
-		if st, ok := c.m[w]; ok {
-			out[w] = st
-		} else {
-			ask = append(ask, w)
-		}
-	}
-	c.mu.Unlock()
-	if len(ask) == 0 {
-		return out, nil
-	}
-	rows, err := q.Query(ctx, `SELECT w, COALESCE((ts_lexize('whosaid_stem', w))[1], w) FROM unnest($1::text[]) w`, ask)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for rows.Next() {
-		var w, st string
-		if err := rows.Scan(&w, &st); err != nil {
-			return nil, err
-		}
-		out[w] = st
-		if len(c.m) < 100000 {
-			c.m[w] = st
-		}
-	}
-	return out, rows.Err()
 }

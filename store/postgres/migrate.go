@@ -105,6 +105,46 @@ var migrations = []string{
 		summary text, reason text);
 	CREATE UNIQUE INDEX jobs_open_input ON jobs(input) WHERE state IN ('pending', 'running');
 	CREATE INDEX jobs_due ON jobs(id) WHERE state IN ('pending', 'running');`,
+	// 4: the store writes its tsvectors itself, with FTS5's porter stems
+	// (porter.go), instead of through a Snowball configuration: every
+	// statement is indexed again (reindexAll) and the configuration goes.
+	`DROP TEXT SEARCH CONFIGURATION whosaid; DROP TEXT SEARCH DICTIONARY whosaid_stem;`,
+}
+
+// goMigrations are the steps of a migration that SQL cannot do, by
+// version; they run in its transaction, after its SQL.
+var goMigrations = map[int]func(ctx context.Context, tx pgx.Tx) error{
+	4: reindexAll,
+}
+
+// reindexAll builds every statement's tsvector again from its columns.
+func reindexAll(ctx context.Context, tx pgx.Tx) error {
+	rows, err := tx.Query(ctx, `SELECT s.n, s.content_text,
+		COALESCE(s.fts_speaker, CASE WHEN s.speaker_id IS NULL THEN '' ELSE COALESCE(sp.name, '') || ' ' || s.speaker_id END),
+		COALESCE(a.title, ''), COALESCE(a.outlet, '')
+		FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id`)
+	if err != nil {
+		return err
+	}
+	b := &pgx.Batch{}
+	for rows.Next() {
+		var n int64
+		var content, speaker, title, outlet string
+		if err := rows.Scan(&n, &content, &speaker, &title, &outlet); err != nil {
+			rows.Close()
+			return err
+		}
+		b.Queue("UPDATE statements SET tsv = $1::tsvector WHERE n = $2",
+			tsvector(column{terms(content), "A"}, column{terms(speaker), "B"}, column{terms(titleColumn(title, outlet)), "C"}), n)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	return tx.SendBatch(ctx, b).Close()
 }
 
 // SchemaVersion is the version this build writes.
@@ -175,6 +215,11 @@ func migrateOne(ctx context.Context, pool *pgxpool.Pool, to int) (bool, error) {
 	}
 	if _, err := tx.Exec(ctx, migrations[have]); err != nil {
 		return false, fmt.Errorf("schema migration %d: %w", have+1, err)
+	}
+	if fn := goMigrations[have+1]; fn != nil {
+		if err := fn(ctx, tx); err != nil {
+			return false, fmt.Errorf("schema migration %d: %w", have+1, err)
+		}
 	}
 	if _, err := tx.Exec(ctx, "UPDATE schema_version SET version = $1", have+1); err != nil {
 		return false, err

@@ -4,7 +4,11 @@ import (
 	"database/sql"
 	"math/rand"
 	"path/filepath"
+	"sort"
+	"strings"
 	"testing"
+
+	_ "modernc.org/sqlite"
 
 	"github.com/whosaid/whosaid/internal/gen"
 	"github.com/whosaid/whosaid/store/storetest"
@@ -61,4 +65,49 @@ func TestPorterAsFTS5(t *testing.T) {
 		}
 	}
 	t.Logf("%d words, %d differ", len(words), bad)
+}
+
+func distinct(ws []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range ws {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// porterStems tokenizes each word with SQLite's porter tokenizer.
+func porterStems(t *testing.T, db *sql.DB, words []string) map[string]string {
+	t.Helper()
+	for _, q := range []string{
+		`DROP TABLE IF EXISTS w`, `DROP TABLE IF EXISTS wv`,
+		`CREATE VIRTUAL TABLE w USING fts5(word, tokenize='porter unicode61 remove_diacritics 2')`,
+		`CREATE VIRTUAL TABLE wv USING fts5vocab(w, 'instance')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, w := range words {
+		if _, err := db.Exec(`INSERT INTO w(rowid, word) VALUES(?, ?)`, i+1, w); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rows, err := db.Query(`SELECT doc, term FROM wv`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var doc int
+		var term string
+		rows.Scan(&doc, &term)
+		out[words[doc-1]] = strings.TrimSpace(term)
+	}
+	return out
 }

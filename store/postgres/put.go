@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -167,18 +166,17 @@ func (r stmtRow) queue(b *pgx.Batch) int {
 	srcT, srcS, srcE := span(r.Source)
 	cueT, cueS, cueE := span(r.Cue)
 	fragJSON, _ := json.Marshal(r.Fragments)
-	cText, cN := searchText(r.Content.Text)
-	sText, sN := searchText(r.IndexSpeaker)
-	tText, tN := searchText(titleColumn(r.Title, r.Outlet))
+	cT, sT, tT := terms(r.Content.Text), terms(r.IndexSpeaker), terms(titleColumn(r.Title, r.Outlet))
+	tsv := tsvector(column{cT, "A"}, column{sT, "B"}, column{tT, "C"})
+	cN, sN, tN := len(cT), len(sT), len(tT)
 	b.Queue(`INSERT INTO statements(id, article_id, seq, kind, speaker_id, speaker_variant,
 		source_text, source_start, source_end, cue_text, cue_start, cue_end,
 		content_text, content_start, content_end, fragments, said_on, said_on_from, confidence,
 		tsv, ntok_content, ntok_speaker, ntok_title, fts_speaker)
-		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,`+
-		fmt.Sprintf(tsvSQL, "$20::text", "$21::text", "$22::text")+`, $23, $24, $25, $26)`,
+		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::tsvector,$21,$22,$23,$24)`,
 		r.ID, r.ArticleID, r.Seq, r.Kind, r.SpeakerID, r.Variant, srcT, srcS, srcE, cueT, cueS, cueE,
 		r.Content.Text, r.Content.Start, r.Content.End, string(fragJSON), r.SaidOn, r.SaidOnFrom, r.Confidence,
-		cText, sText, tText, cN, sN, tN, null(r.IndexSpeaker))
+		tsv, cN, sN, tN, null(r.IndexSpeaker))
 	return cN + sN + tN
 }
 

@@ -171,7 +171,7 @@ func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) (whosaid.P
 	if err := ctx.Err(); err != nil {
 		return page, fmt.Errorf("search: %w", err)
 	}
-	c, err := s.compile(ctx, q.Text)
+	c, err := s.compile(q.Text)
 	if err != nil {
 		return page, err
 	}
@@ -189,9 +189,7 @@ func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) (whosaid.P
 		for i, id := range ids {
 			toks[i] = idToken(id)
 		}
-		if err := s.also(ctx, c, toks, "B"); err != nil {
-			return page, err
-		}
+		s.also(c, toks, "B")
 		q.Speaker = ""
 	}
 	if c != nil && q.Outlet != "" {
@@ -203,9 +201,7 @@ func (s *Store) Search(ctx context.Context, q whosaid.StatementQuery) (whosaid.P
 		for i, o := range outlets {
 			toks[i] = strings.Join(searchWords(outletToken(o)), "")
 		}
-		if err := s.also(ctx, c, toks, "C"); err != nil {
-			return page, err
-		}
+		s.also(c, toks, "C")
 	}
 	limit := q.Limit
 	if limit <= 0 {
@@ -345,7 +341,7 @@ func (s *Store) hitsByRow(ctx context.Context, ns []int64) (map[int64]whosaid.St
 // Export streams every statement matching q, oldest first.
 func (s *Store) Export(ctx context.Context, q whosaid.StatementQuery, fn func(whosaid.StatementHit) error) error {
 	var a args
-	c, err := s.compile(ctx, q.Text)
+	c, err := s.compile(q.Text)
 	if err != nil {
 		return err
 	}

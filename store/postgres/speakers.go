@@ -321,7 +321,8 @@ func (s *Store) reindexSpeaker(ctx context.Context, t pgx.Tx, where string, args
 			rows.Close()
 			return dbError("reindex speakers", err)
 		}
-		u.text, u.tok = searchText(speakerColumn(u.spName, u.spID))
+		t := terms(speakerColumn(u.spName, u.spID))
+		u.text, u.tok = tsvector(column{t, "B"}), len(t)
 		us = append(us, u)
 	}
 	rows.Close()
@@ -332,7 +333,7 @@ func (s *Store) reindexSpeaker(ctx context.Context, t pgx.Tx, where string, args
 	b := &pgx.Batch{}
 	for _, u := range us {
 		delta += u.tok - u.oldToks
-		b.Queue(`UPDATE statements SET tsv = ts_filter(tsv, '{a,c}') || setweight(to_tsvector('whosaid', $1::text), 'B'),
+		b.Queue(`UPDATE statements SET tsv = ts_filter(tsv, '{a,c}') || $1::tsvector,
 			ntok_speaker = $2, fts_speaker = $3 WHERE n = $4`, u.text, u.tok, null(speakerColumn(u.spName, u.spID)), u.n)
 	}
 	if b.Len() > 0 {
