@@ -408,6 +408,7 @@ func (t *tx) loadArticle(ctx context.Context, x *whosaid.ArchivedArticle) (bool,
 		b.Queue(`INSERT INTO article_speakers(article_id, speaker_id, mentions) VALUES($1,$2,$3) ON CONFLICT DO NOTHING`, a.ID, as.SpeakerID, as.Mentions)
 	}
 	tokens := 0
+	tc := termCounts{}
 	for i, h := range a.Statements {
 		r := stmtRow{ID: h.ID, ArticleID: a.ID, Seq: i, Kind: string(h.Kind), Source: h.Source, Cue: h.Cue, Content: h.Content,
 			Fragments: h.Fragments, SaidOn: timeText(h.SaidOn, false), SaidOnFrom: null(h.SaidOnFrom), Confidence: h.Confidence,
@@ -422,7 +423,7 @@ func (t *tx) loadArticle(ctx context.Context, x *whosaid.ArchivedArticle) (bool,
 		if v, ok := x.Variants[h.ID]; ok {
 			r.Variant = &v
 		}
-		tokens += r.queue(b)
+		tokens += r.queue(b, tc)
 	}
 	if b.Len() > 0 {
 		if err := t.tx.SendBatch(ctx, b).Close(); err != nil {
@@ -431,6 +432,9 @@ func (t *tx) loadArticle(ctx context.Context, x *whosaid.ArchivedArticle) (bool,
 	}
 	if len(a.Statements) > 0 {
 		if err := t.s.addTotals(ctx, t.tx, int64(len(a.Statements)), int64(tokens)); err != nil {
+			return fail(err)
+		}
+		if err := t.s.addTerms(ctx, t.tx, tc); err != nil {
 			return fail(err)
 		}
 	}

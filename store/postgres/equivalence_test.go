@@ -57,10 +57,47 @@ func TestQueryEquivalence(t *testing.T) {
 		{Text: "ports", AllVersions: true},
 		{Text: "ports", Sort: whosaid.SortDate},
 		{Text: "port", Kind: whosaid.Indirect},
+		{Text: "kaya OR aylin OR mehmet"},
+		{Text: "port", Speaker: "Aylin Kaya"},
 		{Speaker: "Kaya"},
 		{Outlet: "Daily Harbour"},
 		{},
 	}
+	// The same searches after a merge and after a split, made in both.
+	decide := []func(s whosaid.Store) error{
+		func(whosaid.Store) error { return nil },
+		func(s whosaid.Store) error {
+			a, err := s.Speaker(ctx, "Aylin Kaya")
+			if err != nil {
+				return err
+			}
+			m, err := s.Speaker(ctx, "Mehmet Kaya")
+			if err != nil {
+				return err
+			}
+			return s.MergeSpeakers(ctx, whosaid.Merge{Into: a.ID, From: m.ID, Why: "test"})
+		},
+		func(s whosaid.Store) error {
+			a, err := s.Speaker(ctx, "Aylin Kaya")
+			if err != nil {
+				return err
+			}
+			_, err = s.SplitSpeaker(ctx, whosaid.Split{ID: a.ID, Variants: []string{"Mehmet Kaya"}, Why: "test"})
+			return err
+		},
+	}
+	for step, d := range decide {
+		for _, s := range []whosaid.Store{lite, pg} {
+			if err := d(s); err != nil {
+				t.Fatalf("decision %d: %v", step, err)
+			}
+		}
+		compareSearches(t, ctx, lite, pg, queries)
+	}
+}
+
+func compareSearches(t *testing.T, ctx context.Context, lite, pg whosaid.Store, queries []whosaid.StatementQuery) {
+	t.Helper()
 	for _, q := range queries {
 		q.Limit = 50
 		want, err := lite.Search(ctx, q)

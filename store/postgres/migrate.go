@@ -109,6 +109,14 @@ var migrations = []string{
 	// (porter.go), instead of through a Snowball configuration: every
 	// statement is indexed again (reindexAll) and the configuration goes.
 	`DROP TEXT SEARCH CONFIGURATION whosaid; DROP TEXT SEARCH DICTIONARY whosaid_stem;`,
+	// 5: how many statements hold each term, in any column ('') and in
+	// each (A, B, C), in shards like fts_totals: BM25's document
+	// frequencies without counting matches at every search (terms.go).
+	`CREATE TABLE fts_terms(term text COLLATE "C" NOT NULL, col text NOT NULL, shard integer NOT NULL, docs bigint NOT NULL,
+		PRIMARY KEY(term, col, shard));
+	INSERT INTO fts_terms(term, col, shard, docs) SELECT u.lexeme, '', 0, count(*) FROM statements s, unnest(s.tsv) u GROUP BY u.lexeme;
+	INSERT INTO fts_terms(term, col, shard, docs) SELECT x.lexeme, x.w, 0, count(DISTINCT x.n)
+		FROM (SELECT s.n, u.lexeme, unnest(u.weights) AS w FROM statements s, unnest(s.tsv) u) x GROUP BY x.lexeme, x.w;`,
 }
 
 // goMigrations are the steps of a migration that SQL cannot do, by

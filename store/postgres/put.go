@@ -91,15 +91,19 @@ func (t *tx) PutArticle(ctx context.Context, doc *whosaid.Doc) (whosaid.ArticleR
 		}
 	}
 	b := &pgx.Batch{}
+	tc := termCounts{}
 	tokens := 0
 	for i := range doc.Statements {
-		tokens += t.queueStatement(b, doc, i)
+		tokens += t.queueStatement(b, tc, doc, i)
 	}
 	if b.Len() > 0 {
 		if err := t.tx.SendBatch(ctx, b).Close(); err != nil {
 			return fail(err)
 		}
 		if err := t.s.addTotals(ctx, t.tx, int64(len(doc.Statements)), int64(tokens)); err != nil {
+			return fail(err)
+		}
+		if err := t.s.addTerms(ctx, t.tx, tc); err != nil {
 			return fail(err)
 		}
 	}
@@ -113,7 +117,7 @@ func (t *tx) PutArticle(ctx context.Context, doc *whosaid.Doc) (whosaid.ArticleR
 
 // queueStatement adds the insert of statement i of doc (code-point
 // offsets, index columns) to b and returns its word count.
-func (t *tx) queueStatement(b *pgx.Batch, doc *whosaid.Doc, i int) int {
+func (t *tx) queueStatement(b *pgx.Batch, tc termCounts, doc *whosaid.Doc, i int) int {
 	st := &doc.Statements[i]
 	r := stmtRow{ID: doc.StatementID(i), ArticleID: doc.ID, Seq: i, Kind: string(st.Kind),
 		SaidOn: timeText(st.SaidOn, false), SaidOnFrom: null(st.SaidOnFrom), Confidence: st.Confidence,
@@ -136,7 +140,7 @@ func (t *tx) queueStatement(b *pgx.Batch, doc *whosaid.Doc, i int) int {
 	for k, f := range st.Content {
 		r.Fragments[k] = [2]int{doc.Char(f.Start), doc.Char(f.End)}
 	}
-	return r.queue(b)
+	return r.queue(b, tc)
 }
 
 // stmtRow is a statement row as inserted, with what its index columns
@@ -155,8 +159,9 @@ type stmtRow struct {
 	Title, Outlet      string
 }
 
-// queue adds the insert to b and returns the row's word count.
-func (r stmtRow) queue(b *pgx.Batch) int {
+// queue adds the insert to b, counts the row's terms into tc, and
+// returns the row's word count.
+func (r stmtRow) queue(b *pgx.Batch, tc termCounts) int {
 	span := func(s *whosaid.TextSpan) (*string, *int, *int) {
 		if s == nil {
 			return nil, nil, nil
@@ -168,6 +173,7 @@ func (r stmtRow) queue(b *pgx.Batch) int {
 	fragJSON, _ := json.Marshal(r.Fragments)
 	cT, sT, tT := terms(r.Content.Text), terms(r.IndexSpeaker), terms(titleColumn(r.Title, r.Outlet))
 	tsv := tsvector(column{cT, "A"}, column{sT, "B"}, column{tT, "C"})
+	tc.row(map[string][]string{"A": cT, "B": sT, "C": tT}, 1)
 	cN, sN, tN := len(cT), len(sT), len(tT)
 	b.Queue(`INSERT INTO statements(id, article_id, seq, kind, speaker_id, speaker_variant,
 		source_text, source_start, source_end, cue_text, cue_start, cue_end,

@@ -65,8 +65,8 @@ func (s *Store) rank(ctx context.Context, c *compiled, cands []candidate) error 
 	// Document frequency of each phrase, over the whole index.
 	idf := make([]float64, len(c.Phrases))
 	for i, p := range c.Phrases {
-		var hits int64
-		if err := s.pool.QueryRow(ctx, "SELECT count(*) FROM statements WHERE tsv @@ $1::tsquery", p.tsquery()).Scan(&hits); err != nil {
+		hits, err := s.docFrequency(ctx, p)
+		if err != nil {
 			return dbError("search", err)
 		}
 		idf[i] = math.Log((float64(rows) - float64(hits) + 0.5) / (float64(hits) + 0.5))

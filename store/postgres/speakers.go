@@ -301,8 +301,9 @@ func runSteps(ctx context.Context, t pgx.Tx, what string, steps []step) error {
 // keeps the word totals right.
 func (s *Store) reindexSpeaker(ctx context.Context, t pgx.Tx, where string, args ...any) error {
 	// The new speaker column of each statement, from its speaker's name.
-	rows, err := t.Query(ctx, `SELECT s.n, s.ntok_speaker, COALESCE(s.speaker_id, ''), COALESCE(sp.name, '') FROM statements s
-		LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE `+where, args...)
+	rows, err := t.Query(ctx, `SELECT s.n, s.ntok_speaker, COALESCE(s.speaker_id, ''), COALESCE(sp.name, ''),
+		tsvector_to_array(ts_filter(s.tsv, '{a}')), tsvector_to_array(ts_filter(s.tsv, '{b}')), tsvector_to_array(ts_filter(s.tsv, '{c}'))
+		FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id WHERE `+where, args...)
 	if err != nil {
 		return dbError("reindex speakers", err)
 	}
@@ -314,15 +315,21 @@ func (s *Store) reindexSpeaker(ctx context.Context, t pgx.Tx, where string, args
 		spName  string
 		oldToks int
 	}
+	tc := termCounts{}
 	var us []upd
 	for rows.Next() {
 		var u upd
-		if err := rows.Scan(&u.n, &u.oldToks, &u.spID, &u.spName); err != nil {
+		var a, oldB, c []string
+		if err := rows.Scan(&u.n, &u.oldToks, &u.spID, &u.spName, &a, &oldB, &c); err != nil {
 			rows.Close()
 			return dbError("reindex speakers", err)
 		}
-		t := terms(speakerColumn(u.spName, u.spID))
-		u.text, u.tok = tsvector(column{t, "B"}), len(t)
+		bt := terms(speakerColumn(u.spName, u.spID))
+		// The statement's terms leave the counts as they were and come
+		// back as they are now.
+		tc.row(map[string][]string{"A": a, "B": oldB, "C": c}, -1)
+		tc.row(map[string][]string{"A": a, "B": bt, "C": c}, 1)
+		u.text, u.tok = tsvector(column{bt, "B"}), len(bt)
 		us = append(us, u)
 	}
 	rows.Close()
@@ -346,7 +353,7 @@ func (s *Store) reindexSpeaker(ctx context.Context, t pgx.Tx, where string, args
 			return dbError("reindex speakers", err)
 		}
 	}
-	return nil
+	return dbError("reindex speakers", s.addTerms(ctx, t, tc))
 }
 
 // MergeSpeakers moves everything of m.From to m.Into and pins From's
