@@ -5,6 +5,9 @@
 #
 #   scripts/bench-postgres.sh POSTGRES_URL [ARTICLES=800]
 #
+# THREADS=N gives each process --workers N (articles annotated at once;
+# default: all cores), to see how processes scale apart from threads.
+#
 # POSTGRES_URL is a database whose role may create databases (the script
 # makes one per run, whosaid_bench_N); scripts/pg-throwaway.sh start DIR
 # gives one.
@@ -12,6 +15,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 url=$1
 n=${2:-800}
+threads=()
+[ -n "${THREADS:-}" ] && threads=(--workers "$THREADS")
 tmp=${TMPDIR:-/tmp}/whosaid-bench-pg
 rm -rf "$tmp" && mkdir -p "$tmp/parts"
 go build -o "$tmp/whosaid" ./cmd/whosaid
@@ -20,7 +25,7 @@ split -l 50 -d -a 3 --additional-suffix=.jsonl "$tmp/corpus.jsonl" "$tmp/parts/p
 rate() { python3 -c "print(f'{$1/$2:.1f}')"; }
 printf "| store | processes | articles | seconds | articles/s |\n| --- | --- | --- | --- | --- |\n"
 start=$(date +%s.%N)
-"$tmp/whosaid" --db "$tmp/b.db" ingest --quiet "$tmp"/parts/*.jsonl
+"$tmp/whosaid" --db "$tmp/b.db" ingest --quiet "${threads[@]}" "$tmp"/parts/*.jsonl
 secs=$(python3 -c "print(round($(date +%s.%N)-$start, 1))")
 printf "| SQLite (ingest) | 1 | %s | %s | %s |\n" "$n" "$secs" "$(rate "$n" "$secs")"
 for w in 1 2 4; do
@@ -31,7 +36,7 @@ for w in 1 2 4; do
   start=$(date +%s.%N)
   pids=()
   for i in $(seq "$w"); do
-    "$tmp/whosaid" --db "$dburl" worker --until-empty --poll 200ms 2>/dev/null & pids+=($!)
+    "$tmp/whosaid" --db "$dburl" worker --until-empty --poll 200ms "${threads[@]}" 2>/dev/null & pids+=($!)
   done
   wait "${pids[@]}"
   secs=$(python3 -c "print(round($(date +%s.%N)-$start, 1))")
