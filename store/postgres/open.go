@@ -176,6 +176,3 @@ func (s *Store) Close() error {
 
 // Location is the database's address without its password.
 func (s *Store) Location() string { return s.loc }
-
-// conn is what every query method reads through.
-func (s *Store) q() querier { return s.pool }

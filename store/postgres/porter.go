@@ -1,7 +1,5 @@
 package postgres
 
-import "strings"
-
 // porter stems a folded word as SQLite's FTS5 porter tokenizer does (the
 // Porter algorithm as in Martin Porter's C implementation, on bytes:
 // words under 3 or over 64 bytes are left alone, bytes outside a–z are
@@ -212,5 +210,3 @@ func step5(b []byte) []byte {
 	}
 	return b
 }
-
-var _ = strings.HasSuffix

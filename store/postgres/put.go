@@ -23,13 +23,12 @@ func (t *tx) PutArticle(ctx context.Context, doc *whosaid.Doc) (whosaid.ArticleR
 		return ref, whosaid.InputError(whosaid.EInvalid, doc.Source, "an article without text cannot be stored")
 	}
 	fail := func(err error) (whosaid.ArticleRef, error) { return ref, dbError("article "+doc.ID, err) }
-	locks := []string{doc.ID}
 	if doc.URL != "" {
 		if err := t.lock(ctx, "url", doc.URL); err != nil {
 			return ref, err
 		}
 	}
-	if err := t.lock(ctx, "article", locks...); err != nil {
+	if err := t.lock(ctx, "article", doc.ID); err != nil {
 		return ref, err
 	}
 	var version int

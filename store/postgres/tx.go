@@ -5,10 +5,8 @@ import (
 	"errors"
 	"hash/fnv"
 	"sort"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/identity"
@@ -65,10 +63,7 @@ func (s *Store) try(ctx context.Context, exclusive bool, fn func(whosaid.Tx) err
 		return dbError("begin a write", err)
 	}
 	if err := fn(&tx{s: s, tx: t, locked: map[int64]bool{}}); err != nil {
-		if retryable(err) {
-			return err
-		}
-		return err
+		return err // a deadlock stays retryable: update runs fn again
 	}
 	if err := t.Commit(ctx); err != nil {
 		if retryable(err) {
@@ -110,8 +105,7 @@ func (t *tx) lock(ctx context.Context, kind string, names ...string) error {
 
 // lockError keeps a deadlock retryable and maps the rest.
 func lockError(err error) error {
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) && retryable(err) {
+	if retryable(err) {
 		return err
 	}
 	return dbError("lock", err)
@@ -314,5 +308,3 @@ func null(s string) *string {
 	}
 	return &s
 }
-
-var _ = strings.TrimSpace
