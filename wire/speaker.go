@@ -71,6 +71,38 @@ type Stats struct {
 	Outlets    int    `json:"outlets"`
 	Bytes      int64  `json:"bytes"`
 	Location   string `json:"location"`
+	// Queue is the store's work queue, when it has one that was used.
+	Queue *Queue `json:"queue,omitempty"`
+}
+
+// Queue is the state of a store's work queue (ingest --enqueue, worker).
+type Queue struct {
+	Pending  int          `json:"pending"`
+	Running  int          `json:"running"`
+	Done     int          `json:"done"`
+	Failed   int          `json:"failed"`
+	Failures []JobFailure `json:"failures"`
+}
+
+// JobFailure is a job that failed, and why.
+type JobFailure struct {
+	Input    string    `json:"input"`
+	Reason   string    `json:"reason"`
+	Attempts int       `json:"attempts"`
+	At       time.Time `json:"at"`
+}
+
+// FromQueue is the Queue of a store's queue stats; nil for a queue that
+// never held a job.
+func FromQueue(q whosaid.QueueStats) *Queue {
+	if q.Pending+q.Running+q.Done+q.Failed == 0 {
+		return nil
+	}
+	out := &Queue{Pending: q.Pending, Running: q.Running, Done: q.Done, Failed: q.Failed, Failures: []JobFailure{}}
+	for _, f := range q.Failures {
+		out.Failures = append(out.Failures, JobFailure{Input: f.Input, Reason: f.Reason, Attempts: f.Attempts, At: f.At})
+	}
+	return out
 }
 
 // FromStats is the Stats of a store.

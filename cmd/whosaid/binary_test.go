@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/whosaid/whosaid/internal/pgtest"
 )
 
 // The whosaid binary, built once for the tests that run it as a separate
@@ -20,7 +22,8 @@ var (
 )
 
 func TestMain(m *testing.M) {
-	code := m.Run()
+	code := pgtest.Main(m) // a PostgreSQL server for the tests that need one
+
 	if binDir != "" {
 		os.RemoveAll(binDir)
 	}

@@ -174,8 +174,10 @@ func TestStoreLocations(t *testing.T) {
 	wd, _ := os.Getwd()
 	os.Chdir(dir)
 	defer os.Chdir(wd)
-	code, _, errs := run(t, "", "--db", "postgres://user@localhost/whosaid", "stats")
-	if code != 2 || !strings.Contains(errs, "PostgreSQL") {
+	// Nothing listens on port 1: a PostgreSQL address is tried, and refused
+	// with a message naming it.
+	code, _, errs := run(t, "", "--db", "postgres://user@127.0.0.1:1/whosaid", "stats")
+	if code != 2 || !strings.Contains(errs, "PostgreSQL") || !strings.Contains(errs, "127.0.0.1:1") {
 		t.Errorf("postgres: exit %d, %q", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "postgres:")); err == nil {

@@ -14,7 +14,7 @@ import (
 func (a *app) ingestCommand() *cobra.Command {
 	var asOf string
 	var workers int
-	var quiet bool
+	var quiet, enqueue bool
 	var ff fetchFlags
 	cmd := &cobra.Command{
 		Use:   "ingest [--db FILE] PATH... | URL... | --urls FILE | -",
@@ -32,13 +32,20 @@ known URL is a new version, the old one kept. An interrupted ingest (even killed
 nothing stored and, run again, skips what is stored and goes on.
 
 Exit status: 0 all inputs stored, 1 some failed (reported on standard error with a
-count at the end), 2 nothing could be done.`,
+count at the end), 2 nothing could be done.
+
+With --enqueue (a PostgreSQL store), the inputs go into the store's work queue instead:
+URLs as given, the files of paths, folders and globs as absolute paths (put them where
+every worker can read them), and ` + "`whosaid worker`" + ` on any machine ingests them.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 && ff.urls == "" {
 				return fmt.Errorf("nothing to ingest: give files, folders, URLs or --urls FILE")
 			}
 			ctx := cmd.Context()
+			if enqueue {
+				return a.withStore(ctx, readWrite, func(st whosaid.Store) error { return a.enqueue(ctx, st, args, ff.urls) })
+			}
 			opt := job.Options{Workers: workers}
 			if err := parseAsOf(asOf, &opt.AsOf); err != nil {
 				return err
@@ -81,6 +88,7 @@ count at the end), 2 nothing could be done.`,
 	cmd.Flags().StringVar(&asOf, "as-of", "", "reference date (YYYY-MM-DD) for relative dates")
 	cmd.Flags().IntVar(&workers, "workers", 0, "articles annotated at once (default: number of CPUs)")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress and no summary (errors and warnings still go to standard error)")
+	cmd.Flags().BoolVar(&enqueue, "enqueue", false, "put the inputs into the store's work queue for `whosaid worker` (PostgreSQL store) instead of ingesting them here")
 	ff.add(cmd, true)
 	return cmd
 }

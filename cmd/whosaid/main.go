@@ -93,8 +93,10 @@ func (a *app) rootCommand() *cobra.Command {
 		a.watchCommand(),
 		a.alertsCommand(),
 		a.serveCommand(),
+		a.workerCommand(),
+		noStore(a.copyCommand()),
 	)
-	root.PersistentFlags().StringVar(&a.db, "db", "", "store: a file path or sqlite://PATH (default: $WHOSAID_DB, else $XDG_DATA_HOME/whosaid/whosaid.db)")
+	root.PersistentFlags().StringVar(&a.db, "db", "", "store: a file path, sqlite://PATH or postgres://… (default: $WHOSAID_DB, else $XDG_DATA_HOME/whosaid/whosaid.db)")
 	// --version prints what `whosaid version` prints (cobra's own would
 	// need the models' checksums computed at every start).
 	showVersion := root.Flags().Bool("version", false, "print the version, commit and embedded models' checksums")

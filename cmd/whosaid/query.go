@@ -390,9 +390,22 @@ func (a *app) statsCommand() *cobra.Command {
 					return err
 				}
 				out := wire.FromStats(s)
+				if q, ok := st.(whosaid.Queue); ok {
+					qs, err := q.QueueStats(cmd.Context())
+					if err != nil {
+						return err
+					}
+					out.Queue = wire.FromQueue(qs)
+				}
 				if format == wire.FormatTable {
 					fmt.Fprintf(a.stdout, "articles    %d\nstatements  %d\nspeakers    %d\noutlets     %d\nsize        %.1f MB\nlocation    %s\n",
 						out.Articles, out.Statements, out.Speakers, out.Outlets, float64(out.Bytes)/1e6, out.Location)
+					if q := out.Queue; q != nil {
+						fmt.Fprintf(a.stdout, "queue       %d pending, %d running, %d done, %d failed\n", q.Pending, q.Running, q.Done, q.Failed)
+						for _, f := range q.Failures {
+							fmt.Fprintf(a.stdout, "  failed    %s (%d attempts): %s\n", f.Input, f.Attempts, f.Reason)
+						}
+					}
 					return nil
 				}
 				w, err := wire.NewWriter[wire.Stats](a.stdout, format)

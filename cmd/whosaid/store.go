@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/store/postgres"
 	"github.com/whosaid/whosaid/store/sqlite"
 )
 
@@ -28,15 +29,17 @@ var backends = []struct {
 	{[]string{"sqlite", "file"}, func(ctx context.Context, loc string, mode access) (whosaid.Store, error) {
 		return sqlite.Open(ctx, loc, sqlite.Options{ReadOnly: mode == readOnly})
 	}},
-	{[]string{"postgres", "postgresql"}, func(context.Context, string, access) (whosaid.Store, error) {
-		return nil, whosaid.Errorf(whosaid.EUnsupported, "--db postgres://…: this whosaid has no PostgreSQL store yet; use a SQLite file (a path)")
+	{[]string{"postgres", "postgresql"}, func(ctx context.Context, loc string, mode access) (whosaid.Store, error) {
+		return postgres.Open(ctx, loc, postgres.Options{ReadOnly: mode == readOnly})
 	}},
 }
 
 // location is where --db (or WHOSAID_DB) says the store is: a scheme and
 // what follows it. A bare path is SQLite.
-func (a *app) location() (scheme, rest string, err error) {
-	loc := a.db
+func (a *app) location() (scheme, rest string, err error) { return locationOf(a.db) }
+
+// locationOf reads a store location as --db takes it ("" for the default).
+func locationOf(loc string) (scheme, rest string, err error) {
 	if loc == "" {
 		loc = os.Getenv("WHOSAID_DB")
 	}
@@ -55,7 +58,12 @@ func (a *app) location() (scheme, rest string, err error) {
 
 // openStore opens the store --db names, for reading or for writing.
 func (a *app) openStore(ctx context.Context, mode access) (whosaid.Store, error) {
-	scheme, loc, err := a.location()
+	return openLocation(ctx, a.db, mode)
+}
+
+// openLocation opens the store at a location as --db gives it.
+func openLocation(ctx context.Context, given string, mode access) (whosaid.Store, error) {
+	scheme, loc, err := locationOf(given)
 	if err != nil {
 		return nil, err
 	}
@@ -70,7 +78,7 @@ func (a *app) openStore(ctx context.Context, mode access) (whosaid.Store, error)
 			return b.open(ctx, loc, mode)
 		}
 	}
-	return nil, whosaid.Errorf(whosaid.EUnsupported, "--db %q: unknown store scheme %q (a file path, sqlite://PATH, or postgres://…)", a.db, scheme)
+	return nil, whosaid.Errorf(whosaid.EUnsupported, "--db %q: unknown store scheme %q (a file path, sqlite://PATH, or postgres://…)", given, scheme)
 }
 
 // withStore runs fn on the store opened with mode, closing it after.

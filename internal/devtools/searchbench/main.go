@@ -6,6 +6,7 @@
 // and p95 latency.
 //
 //	go run ./internal/devtools/searchbench -db /tmp/bench.db -statements 1000000
+//	go run ./internal/devtools/searchbench -db postgres://…/bench -statements 1000000
 package main
 
 import (
@@ -22,16 +23,23 @@ import (
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/identity"
 	"github.com/whosaid/whosaid/internal/gen"
+	"github.com/whosaid/whosaid/store/postgres"
 	"github.com/whosaid/whosaid/store/sqlite"
 )
 
 func main() {
-	db := flag.String("db", "/tmp/whosaid-searchbench.db", "store file")
+	db := flag.String("db", "/tmp/whosaid-searchbench.db", "store: a SQLite file, or postgres://… for the PostgreSQL store")
 	want := flag.Int("statements", 1000000, "statements the store should hold")
 	queries := flag.Int("queries", 400, "queries to time")
 	flag.Parse()
 	ctx := context.Background()
-	st, err := sqlite.Open(ctx, *db, sqlite.Options{})
+	var st whosaid.Store
+	var err error
+	if strings.HasPrefix(*db, "postgres://") || strings.HasPrefix(*db, "postgresql://") {
+		st, err = postgres.Open(ctx, *db, postgres.Options{})
+	} else {
+		st, err = sqlite.Open(ctx, *db, sqlite.Options{})
+	}
 	if err != nil {
 		log.Fatal(err)
 	}
