@@ -259,7 +259,8 @@ func (v *view) mentionIn(s, e int) int {
 	}
 	sp := v.span(s, e)
 	best := -1
-	for mi, m := range v.doc.Mentions {
+	for mi := range v.doc.Mentions {
+		m := &v.doc.Mentions[mi]
 		if m.Start < sp.Start || m.End > sp.End {
 			continue
 		}
@@ -385,8 +386,9 @@ func MentionFor(doc *whosaid.Doc, s whosaid.Span) int {
 	for last > first && !hasLetterOrDigit(doc.Str(doc.Tokens[last].Span)) {
 		last--
 	}
+	// mentionIn reads only the tokens and mentions: no word tables (which
+	// cost the whole article for each statement).
 	v := &view{doc: doc}
-	v.words = make([]string, len(doc.Tokens))
 	m := v.mentionIn(first, last+1)
 	if m >= 0 {
 		if p := doc.Mentions[m].Apposition; p >= 0 && doc.Mentions[p].Kind == whosaid.MentionName && doc.Mentions[m].Kind != whosaid.MentionName {

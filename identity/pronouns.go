@@ -68,9 +68,9 @@ func (r *resolver) pronouns() {
 // of mention j.
 func (r *resolver) agrees(i, j int) bool {
 	m := r.mention(i)
-	ms := r.clusterOf(j)
+	root := r.find(j)
 	p := r.mention(j)
-	typ := r.clusterType(ms)
+	typ := r.typeOf(root)
 	switch {
 	case m.Plural:
 		return p.Plural || typ == whosaid.Organization && p.Kind != whosaid.MentionName
@@ -85,19 +85,11 @@ func (r *resolver) agrees(i, j int) bool {
 	if typ == whosaid.UnknownType && !r.clusterSpeaks(j) && !r.isSubject(j) {
 		return false
 	}
-	g := r.clusterGender(ms)
+	g := r.genderOf(root)
 	return g == whosaid.NoGender || g == m.Gender
 }
 
-func (r *resolver) clusterSpeaks(j int) bool {
-	root := r.find(j)
-	for k, n := range r.speaks {
-		if n > 0 && r.find(k) == root {
-			return true
-		}
-	}
-	return false
-}
+func (r *resolver) clusterSpeaks(j int) bool { return r.rootSpeaks[r.find(j)] > 0 }
 
 // isSubject reports whether mention j is the source of a statement or
 // stands before a verb: a subject.
@@ -122,15 +114,6 @@ func (r *resolver) parsedSubject(j int) bool {
 			if dep != "compound" && dep != "appos" && dep != "flat" && dep != "name" {
 				break
 			}
-		}
-	}
-	return false
-}
-
-func (r *resolver) inQuote(pos int) bool {
-	for _, q := range r.doc.Quotes {
-		if q.Open && q.Span.Start <= pos && pos < q.Span.End {
-			return true
 		}
 	}
 	return false

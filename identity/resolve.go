@@ -42,6 +42,15 @@ type resolver struct {
 	// speaks[m] counts statements whose source is mention m.
 	speaks map[int]int
 	sentOf []int // sentence index of each mention
+
+	// Per-cluster state (clusters.go), kept by union.
+	words      [][]string    // folded words of each name mention, nil for others
+	skels      [][]string    // their consonant skeletons
+	mem        map[int][]int // members of each cluster by root, in text order
+	named      map[int]bool  // roots of clusters that hold a name
+	rootSpeaks map[int]int   // statements spoken by each cluster, by root
+	facts      map[int]*clusterFacts
+	quoted     []whosaid.Span // open quotations, disjoint and ascending
 }
 
 // Resolve sets Mention.Entity, Statement.Entity and Doc.Entities.
@@ -128,6 +137,7 @@ func newResolver(doc *whosaid.Doc) *resolver {
 	for i, m := range r.ms {
 		r.sentOf[i] = doc.SentenceAt(m.Start)
 	}
+	r.initClusters()
 	return r
 }
 
@@ -161,6 +171,7 @@ func (r *resolver) union(a, b int, why string) {
 		ra, rb = rb, ra
 	}
 	r.parent[rb] = ra
+	r.mergeClusters(ra, rb)
 	r.why[ra] = append(r.why[ra], why+": "+r.text(a)+" = "+r.text(b))
 	r.why[ra] = append(r.why[ra], r.why[rb]...)
 	delete(r.why, rb)
@@ -168,11 +179,6 @@ func (r *resolver) union(a, b int, why string) {
 
 func (r *resolver) text(m int) string { return r.doc.Str(r.ms[m].Span) }
 
-// members returns the mentions of each cluster, by root.
-func (r *resolver) members() map[int][]int {
-	out := map[int][]int{}
-	for i := range r.ms {
-		out[r.find(i)] = append(out[r.find(i)], i)
-	}
-	return out
-}
+// members returns the mentions of each cluster, by root, in text order.
+// The map and its lists are the resolver's: read them, never change them.
+func (r *resolver) members() map[int][]int { return r.mem }

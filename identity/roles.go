@@ -39,6 +39,20 @@ func (r *resolver) roleWords(ms []int) map[string]bool {
 // first, else one named soon after (a headline-like opening that names
 // the person a sentence later).
 func (r *resolver) roleNominals() {
+	// Named clusters by the words of their roles: a nominal is compared
+	// with the clusters that have its head word, not with every cluster of
+	// the article. Entries go stale when clusters merge; find maps them to
+	// the cluster they are in now.
+	byWord := map[string][]int{}
+	index := func(root int) {
+		for w := range r.roleWordsOf(root) {
+			byWord[w] = append(byWord[w], root)
+		}
+	}
+	for root := range r.named {
+		index(root)
+	}
+	seen := map[int]bool{}
 	for i := range r.ms {
 		m := r.mention(i)
 		if m.Kind != whosaid.MentionNominal || m.Apposition >= 0 || m.Plural || r.indefinite(i) {
@@ -47,14 +61,18 @@ func (r *resolver) roleNominals() {
 		head := foldWord(r.doc.Str(m.Head))
 		words := foldWords(m.Role)
 		best, bestScore, tie := -1, 0.0, false
-		for root, ms := range r.members() {
-			if root == r.find(i) || !r.hasName(ms) || !r.compatible(i, ms[0]) {
+		clear(seen)
+		for _, x := range byWord[head] {
+			root := r.find(x)
+			if seen[root] || !r.named[root] || root == r.find(i) {
 				continue
 			}
-			if !r.roleWords(ms)[head] {
+			seen[root] = true
+			ms := r.mem[root]
+			rw := r.roleWordsOf(root)
+			if !rw[head] || !r.compatible(i, root) {
 				continue
 			}
-			rw := r.roleWords(ms)
 			score := 1.0
 			for _, w := range words {
 				if w != head && rw[w] {
@@ -78,11 +96,13 @@ func (r *resolver) roleNominals() {
 		}
 		if best >= 0 && !tie {
 			r.union(best, i, "role "+r.doc.Str(m.Head))
+			index(r.find(i))
 			continue
 		}
 		if m.Type == whosaid.Person && r.speaks[i] > 0 {
 			if c := r.mainSpeaker(i); c >= 0 {
 				r.union(c, i, "role noun as the article's speaker")
+				index(r.find(i))
 			}
 		}
 	}
@@ -122,8 +142,7 @@ func (r *resolver) mainSpeaker(i int) int {
 		if root == r.find(i) {
 			continue
 		}
-		ms := r.clusterOf(sm)
-		if !r.hasName(ms) || r.clusterType(ms) == whosaid.Organization {
+		if !r.named[root] || r.typeOf(root) == whosaid.Organization {
 			continue
 		}
 		if sm < i || r.sentOf[sm]-r.sentOf[i] <= 2 {
@@ -171,19 +190,13 @@ func (r *resolver) honorifics() {
 		address := IsAddressForm(r.doc.Str(m.Span))
 		want := titleKey(r.doc.Str(m.Head))
 		var before, after []int
-		for root, ms := range r.members() {
-			if root == r.find(i) || !r.hasName(ms) || !r.compatible(i, ms[0]) {
+		for root := range r.named {
+			ms := r.mem[root]
+			if root == r.find(i) {
 				continue
 			}
-			ok := false
-			for _, j := range ms {
-				for _, t := range r.mention(j).Titles {
-					if address || titleKey(t) == want {
-						ok = true
-					}
-				}
-			}
-			if !ok {
+			titles := r.titleKeysOf(root)
+			if len(titles) == 0 || !address && !titles[want] || !r.compatible(i, root) {
 				continue
 			}
 			if ms[0] < i {

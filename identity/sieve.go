@@ -9,13 +9,7 @@ import (
 func (r *resolver) mention(i int) *whosaid.Mention { return &r.ms[i] }
 
 // nameWords returns the folded words of a name mention, nil for others.
-func (r *resolver) nameWords(i int) []string {
-	m := r.mention(i)
-	if m.Kind != whosaid.MentionName || m.Name == "" {
-		return nil
-	}
-	return foldWords(m.Name)
-}
+func (r *resolver) nameWords(i int) []string { return r.words[i] }
 
 // exactNames merges name mentions that spell the same name once folded
 // ("Karim al-Hadidi" and "Karim Hadidi").
@@ -56,18 +50,38 @@ func (r *resolver) appositions() {
 // the one longer name of the article it is the family-name end of; when
 // two longer names fit, the short one is ambiguous and stays apart.
 func (r *resolver) shortNames() {
+	// Longer names by the skeleton of their last word: the only ones a
+	// short name can end.
+	byLast := map[string][]int{}
+	for j := range r.ms {
+		if v := r.skels[j]; len(v) >= 2 {
+			k := v[len(v)-1]
+			byLast[k] = append(byLast[k], j)
+		}
+	}
+	checked := map[int]bool{}
 	for i := range r.ms {
 		w := r.nameWords(i)
 		if len(w) == 0 {
 			continue
 		}
 		cands := map[int]bool{}
-		for j := range r.ms {
-			v := r.nameWords(j)
-			if len(v) <= len(w) || !suffixMatch(w, v) || !r.compatible(i, j) {
+		clear(checked)
+		ws := r.skels[i]
+		for _, j := range byLast[ws[len(ws)-1]] {
+			if v := r.skels[j]; len(v) <= len(ws) || !endsWith(v, ws) {
 				continue
 			}
-			cands[r.find(j)] = true
+			// compatible is a question about clusters: ask it once per
+			// cluster.
+			root := r.find(j)
+			if checked[root] {
+				continue
+			}
+			checked[root] = true
+			if r.compatible(i, j) {
+				cands[root] = true
+			}
 		}
 		if len(cands) == 1 {
 			for c := range cands {
@@ -75,6 +89,17 @@ func (r *resolver) shortNames() {
 			}
 		}
 	}
+}
+
+// endsWith reports whether the skeleton words short end long.
+func endsWith(long, short []string) bool {
+	off := len(long) - len(short)
+	for k, w := range short {
+		if long[off+k] != w {
+			return false
+		}
+	}
+	return true
 }
 
 // suffixMatch reports whether the words of short end the words of long,
@@ -113,18 +138,18 @@ func (r *resolver) relatives() {
 // compatible reports whether the clusters of a and b may be one entity:
 // same type (or unknown), no gender conflict, no different given names.
 func (r *resolver) compatible(a, b int) bool {
-	ca, cb := r.clusterOf(a), r.clusterOf(b)
-	ta, tb := r.clusterType(ca), r.clusterType(cb)
+	ra, rb := r.find(a), r.find(b)
+	ta, tb := r.typeOf(ra), r.typeOf(rb)
 	if ta != whosaid.UnknownType && tb != whosaid.UnknownType && ta != tb {
 		return false
 	}
-	ga, gb := r.clusterGender(ca), r.clusterGender(cb)
+	ga, gb := r.genderOf(ra), r.genderOf(rb)
 	if ga != whosaid.NoGender && gb != whosaid.NoGender && ga != gb {
 		return false
 	}
-	for _, x := range ca {
-		for _, y := range cb {
-			if namesConflict(r.nameWords(x), r.nameWords(y)) {
+	for _, x := range r.factsOf(ra).names {
+		for _, y := range r.factsOf(rb).names {
+			if namesConflict(x, y) {
 				return false
 			}
 		}
@@ -155,16 +180,9 @@ func namesConflict(a, b []string) bool {
 	return true
 }
 
-func (r *resolver) clusterOf(i int) []int {
-	root := r.find(i)
-	var out []int
-	for j := range r.ms {
-		if r.find(j) == root {
-			out = append(out, j)
-		}
-	}
-	return out
-}
+// clusterOf returns the members of i's cluster in text order (the
+// resolver's list: read it, never change it).
+func (r *resolver) clusterOf(i int) []int { return r.mem[r.find(i)] }
 
 func (r *resolver) clusterType(ms []int) whosaid.EntityType {
 	t := whosaid.UnknownType

@@ -2,6 +2,7 @@ package model
 
 import (
 	"hash/fnv"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -85,27 +86,40 @@ type labelled struct {
 // starting a new run at every sentence start and every new span.
 func tokenLabels(doc *whosaid.Doc, spans []labelled) []int {
 	out := make([]int, len(doc.Tokens))
-	prev := -1
-	sentStart := map[int]bool{}
+	sentStart := make([]bool, len(doc.Tokens))
 	for _, s := range doc.Sentences {
-		sentStart[s.FirstToken] = true
+		if s.FirstToken >= 0 && s.FirstToken < len(sentStart) {
+			sentStart[s.FirstToken] = true
+		}
 	}
-	for i, t := range doc.Tokens {
-		hit := -1
-		for k, sp := range spans {
-			if sp.Start <= t.Start && t.End <= sp.End && (hit < 0 || sp.Len() < spans[hit].Len()) {
-				hit = k
+	// hit[i] is the smallest span holding token i (the first of equal
+	// ones), found span by span over the tokens each covers: linear in
+	// the article, where a scan of every span for every token was not.
+	hit := make([]int, len(doc.Tokens))
+	for i := range hit {
+		hit[i] = -1
+	}
+	toks := doc.Tokens
+	for k, sp := range spans {
+		i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= sp.Start })
+		for ; i < len(toks) && toks[i].Start < sp.End; i++ {
+			if toks[i].End <= sp.End && (hit[i] < 0 || sp.Len() < spans[hit[i]].Len()) {
+				hit[i] = k
 			}
 		}
+	}
+	prev := -1
+	for i := range toks {
+		h := hit[i]
 		switch {
-		case hit < 0:
+		case h < 0:
 			out[i] = lO
-		case hit == prev && !sentStart[i]:
-			out[i] = inside(spans[hit].label)
+		case h == prev && !sentStart[i]:
+			out[i] = inside(spans[h].label)
 		default:
-			out[i] = spans[hit].label
+			out[i] = spans[h].label
 		}
-		prev = hit
+		prev = h
 	}
 	return out
 }
