@@ -139,7 +139,7 @@ type StatementQuery struct {
 	// given name alone finds all its bearers).
 	Speaker string
 	// Outlet matches the outlets each of whose words begins a word of
-	// (case and diacritics ignored): "shafaq" finds "Shafaq News".
+	// (case and diacritics ignored): "harbour" finds "Harbour Post".
 	Outlet string
 	Since  *time.Time // said on or, when unknown, published on or after
 	Until  *time.Time // … on or before

@@ -53,14 +53,14 @@ var particles = map[string]bool{
 }
 
 // HasWords reports whether every word of query is a word of name, both
-// folded (case, diacritics, apostrophes, a leading al-/el-): "Qais" and
-// "qais khazali" are words of "Qais al-Khazali". Filters use it so that a
+// folded (case, diacritics, apostrophes, a leading al-/el-): "Karim" and
+// "karim hadidi" are words of "Karim al-Hadidi". Filters use it so that a
 // given name alone finds its bearers, as a family name does through the
 // name matcher.
 func HasWords(name, query string) bool { return NewQueryWords(query).In(name) }
 
 // HasWordPrefixes reports whether every word of query begins a word of
-// name, both folded: "shafaq", "Shaf" and "news" all fit "Shafaq News".
+// name, both folded: "harbour", "Harb" and "post" all fit "Harbour Post".
 // Outlet filters use it.
 func HasWordPrefixes(name, query string) bool { return NewQueryWords(query).PrefixesIn(name) }
 

@@ -41,7 +41,7 @@ const limitHelp = " to show (0: all)"
 
 func (f *statementFlags) add(cmd *cobra.Command, withLimit bool) {
 	cmd.Flags().StringVar(&f.speaker, "speaker", "", "speaker id or name: any spelling, a family or a given name alone (all its bearers)")
-	cmd.Flags().StringVar(&f.outlet, "outlet", "", "outlet: its name or the start of its words, any case (\"shafaq\" finds \"Shafaq News\")")
+	cmd.Flags().StringVar(&f.outlet, "outlet", "", "outlet: its name or the start of its words, any case (\"harb\" finds \"Harbour Post\")")
 	cmd.Flags().StringVar(&f.since, "since", "", "said (or published) on or after YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.until, "until", "", "said (or published) on or before YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.kind, "kind", "", "direct, indirect or mixed")

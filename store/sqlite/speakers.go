@@ -100,7 +100,7 @@ func (s *Store) speakersWithWords(ctx context.Context, who string) ([]string, er
 
 // outlets returns the stored outlets an outlet filter names: every word
 // of it begins a word of the outlet, case and diacritics ignored
-// (identity.HasWordPrefixes), so "shafaq" finds "Shafaq News". None is
+// (identity.HasWordPrefixes), so "harbour" finds "Harbour Post". None is
 // ENotFound.
 func (s *Store) outlets(ctx context.Context, name string) ([]string, error) {
 	all, err := stringsOf(ctx, s.db, "SELECT name FROM outlets ORDER BY name")
