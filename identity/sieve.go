@@ -102,18 +102,6 @@ func endsWith(long, short []string) bool {
 	return true
 }
 
-// suffixMatch reports whether the words of short end the words of long,
-// compared by consonant skeleton.
-func suffixMatch(short, long []string) bool {
-	off := len(long) - len(short)
-	for k, w := range short {
-		if skeleton(w) != skeleton(long[off+k]) {
-			return false
-		}
-	}
-	return true
-}
-
 // relatives resolves "who" to the noun phrase right before it.
 func (r *resolver) relatives() {
 	for i := range r.ms {
