@@ -19,6 +19,7 @@ const (
 	LayerRules      Layer = "rules"      // RuleStatements
 	LayerStatements Layer = "statements" // Statements
 	LayerEntities   Layer = "entities"   // Entities, Mention.Entity and Statement.Entity
+	LayerClasses    Layer = "classes"    // Statement.Class, ClassConfidence and SourceType
 	LayerDates      Layer = "dates"      // Statement.SaidOn
 	LayerSpeakers   Layer = "speakers"   // Speakers and Entity.SpeakerID, set by a Linker
 )

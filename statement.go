@@ -36,7 +36,66 @@ type Statement struct {
 	SaidOn     *time.Time
 	SaidOnFrom string
 	Confidence float64
+	// Class is what the attribution reports (speech, a thought, evidence,
+	// an intention, an action), ClassConfidence how sure the classifier
+	// is, and SourceType what kind of source it names. Set by the
+	// classify stage (LayerClasses); empty before it runs.
+	Class           StatementClass
+	ClassConfidence float64
+	SourceType      SourceType
 }
+
+// StatementClass is what an attribution reports. PolNeAR-style corpora
+// annotate every class; a reader asking "who said what" wants speech.
+type StatementClass string
+
+const (
+	// ClassSpeech: words said or written (said, told, announced, wrote,
+	// posted, "according to").
+	ClassSpeech StatementClass = "speech"
+	// ClassThought: a belief, hope, expectation or knowledge (believes,
+	// thinks, hopes, is expected).
+	ClassThought StatementClass = "thought"
+	// ClassEvidence: what a document, data or perception shows (the report
+	// found, the data suggests, she saw).
+	ClassEvidence StatementClass = "evidence"
+	// ClassIntent: a commitment or refusal to act (pledged to, refused to).
+	ClassIntent StatementClass = "intent"
+	// ClassOther: an action or event read as an attribution (voted
+	// against, added 0.4 per cent), something not said (did not say), a
+	// caption.
+	ClassOther StatementClass = "other"
+)
+
+// SourceType is what kind of source an attribution names.
+type SourceType string
+
+const (
+	SourcePerson       SourceType = "person"       // a named or described person, "he"
+	SourceOrganization SourceType = "organization" // a named organisation, "the ministry"
+	SourceGroup        SourceType = "group"        // people in the plural: "officials", "experts", "they"
+	SourceDocument     SourceType = "document"     // "the report", "a statement", "the data"
+	SourceAnonymous    SourceType = "anonymous"    // "a source close to the talks", "one official"
+	SourceAuthor       SourceType = "author"       // the writer's own "I"/"we" outside quotations
+	SourceThing        SourceType = "thing"        // anything else: "the move", "the index"
+	SourceNone         SourceType = "none"         // no source in the text
+)
+
+// IsSpeech reports whether a statement of this class from this kind of
+// source is something said by a person or an organisation: what
+// extract, search and export show by default (the rest answer with
+// --all). An unclassified statement (Class "") counts as speech, so
+// stores and outputs written before classes keep answering. The
+// author's own "I think" is not a statement of the article's speakers.
+func IsSpeech(c StatementClass, t SourceType) bool {
+	if c != "" && c != ClassSpeech {
+		return false
+	}
+	return t != SourceAuthor
+}
+
+// IsSpeech reports whether the statement is speech (see IsSpeech).
+func (s *Statement) IsSpeech() bool { return IsSpeech(s.Class, s.SourceType) }
 
 // ContentSpan is the whole content, from its first fragment to its last.
 func (s *Statement) ContentSpan() Span {

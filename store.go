@@ -149,9 +149,12 @@ type StatementQuery struct {
 	// newest version of each URL answers, so a statement is not shown
 	// once per version.
 	AllVersions bool
-	Sort        string // SortRelevance (default) or SortDate
-	Limit       int    // page size (0 = 20)
-	Cursor      string // from the previous page's Next
+	// All includes every attribution, not only speech by people and
+	// organisations (IsSpeech): thoughts, evidence, intentions, actions.
+	All    bool
+	Sort   string // SortRelevance (default) or SortDate
+	Limit  int    // page size (0 = 20)
+	Cursor string // from the previous page's Next
 
 	// IngestedSince keeps the statements of articles stored at or after
 	// it (saved searches look at what arrived since they last looked).
@@ -195,6 +198,11 @@ type StatementHit struct {
 	SaidOn     *time.Time
 	SaidOnFrom string
 	Confidence float64
+	// Class, ClassConfidence and SourceType as the classifier set them
+	// (Statement); empty for statements stored before classes.
+	Class           StatementClass
+	ClassConfidence float64
+	SourceType      SourceType
 
 	Published      *time.Time
 	PublishedClock bool
@@ -204,6 +212,9 @@ type StatementHit struct {
 	InputSource    string // where the article was read from
 	Score          float64
 }
+
+// IsSpeech reports whether the stored statement is speech (IsSpeech).
+func (h *StatementHit) IsSpeech() bool { return IsSpeech(h.Class, h.SourceType) }
 
 // Article is an article as stored: its metadata, text and statements.
 type Article struct {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/attrib"
+	"github.com/whosaid/whosaid/attrib/classify"
 	"github.com/whosaid/whosaid/attrib/model"
 	"github.com/whosaid/whosaid/clean"
 	"github.com/whosaid/whosaid/dates"
@@ -73,6 +74,7 @@ var Standard = []Spec{
 		return model.Tagger{Model: m, WithRules: true}, nil
 	}},
 	{"identity", fixed(identity.Resolver{})},
+	{"classify", fixed(classify.Classifier{})},
 	{"said-on", fixed(dates.SaidOn{})},
 }
 

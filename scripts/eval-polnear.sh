@@ -12,7 +12,7 @@ shared=${SHARED:-../shared}
 out=${OUT:-/tmp/whosaid-eval}
 mkdir -p "$out"
 go build -o "$out/whosaid" ./cmd/whosaid
-"$out/whosaid" extract --format jsonl --text-as-is "$@" "$shared"/corpora/polnear/dev/text/*.txt > "$out/dev.jsonl"
+"$out/whosaid" extract --all --format jsonl --text-as-is "$@" "$shared"/corpora/polnear/dev/text/*.txt > "$out/dev.jsonl"
 echo "== spanscore (exact spans, PolNeAR dev sentences)"
 python3 "$shared/eval/spanscore.py" "$shared/corpora/polnear-cofenet/polnear-valid.jsonl" \
   "$shared/corpora/polnear/dev/text" "$out/dev.jsonl"

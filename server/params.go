@@ -14,7 +14,7 @@ import (
 
 // The query parameters of statement searches, as the CLI's flags.
 var (
-	filterParams = []string{"q", "speaker", "outlet", "since", "until", "kind", "all_versions"}
+	filterParams = []string{"q", "speaker", "outlet", "since", "until", "kind", "all_versions", "all"}
 	searchParams = append(append([]string{}, filterParams...), "sort", "limit", "cursor")
 	exportParams = append(append([]string{}, filterParams...), "format")
 )
@@ -121,6 +121,13 @@ func (p *params) statementQuery() (whosaid.StatementQuery, error) {
 		q.AllVersions = true
 	default:
 		return q, whosaid.Errorf(whosaid.EInvalid, "?all_versions=%q: want true or false", v)
+	}
+	switch v := p.str("all"); v {
+	case "", "false":
+	case "true":
+		q.All = true
+	default:
+		return q, whosaid.Errorf(whosaid.EInvalid, "?all=%q: want true (every attribution) or false (speech only)", v)
 	}
 	if q.Limit, err = p.pageSize(20); err != nil {
 		return q, err

@@ -42,6 +42,43 @@ type Statement struct {
 	SaidOn     *string     `json:"said_on"`
 	SaidOnFrom *string     `json:"said_on_from"`
 	Confidence float64     `json:"confidence"`
+	// Class is what the attribution reports (speech, thought, evidence,
+	// intent, other), SourceType what kind of source it names; speech by
+	// people and organisations is what outputs show unless asked for all.
+	Class           string  `json:"class"`
+	ClassConfidence float64 `json:"class_confidence"`
+	SourceType      string  `json:"source_type"`
+}
+
+// IsSpeech reports whether the statement is speech by a person or an
+// organisation (whosaid.IsSpeech).
+func (s *Statement) IsSpeech() bool {
+	return whosaid.IsSpeech(whosaid.StatementClass(s.Class), whosaid.SourceType(s.SourceType))
+}
+
+// SpeechOnly is the article with only its speech statements, and only
+// the speakers who still have one: what extract shows without --all.
+func (a Article) SpeechOnly() Article {
+	keep := a.Statements[:0:0]
+	speaks := map[string]bool{}
+	for _, st := range a.Statements {
+		if !st.IsSpeech() {
+			continue
+		}
+		keep = append(keep, st)
+		if st.Speaker != nil {
+			speaks[st.Speaker.ID] = true
+		}
+	}
+	a.Statements = keep
+	speakers := a.Speakers[:0:0]
+	for _, sp := range a.Speakers {
+		if speaks[sp.ID] {
+			speakers = append(speakers, sp)
+		}
+	}
+	a.Speakers = speakers
+	return a
 }
 
 // Hit is a statement outside its article (search results, export): the
@@ -149,6 +186,10 @@ func statementOfDoc(doc *whosaid.Doc, i int) Statement {
 		SaidOnFrom: optional(s.SaidOnFrom),
 		Confidence: round3(s.Confidence),
 		SaidOn:     formatTime(s.SaidOn, false),
+
+		Class:           string(s.Class),
+		ClassConfidence: round3(s.ClassConfidence),
+		SourceType:      string(s.SourceType),
 	}
 	if len(s.Content) > 0 {
 		whole := s.ContentSpan()
@@ -222,6 +263,10 @@ func FromHit(h whosaid.StatementHit) Hit {
 		SaidOn:     formatTime(h.SaidOn, false),
 		SaidOnFrom: optional(h.SaidOnFrom),
 		Confidence: round3(h.Confidence),
+
+		Class:           string(h.Class),
+		ClassConfidence: round3(h.ClassConfidence),
+		SourceType:      string(h.SourceType),
 	}
 	if len(h.Fragments) > 0 {
 		st.Content.Fragments = h.Fragments

@@ -126,8 +126,16 @@ func TestDemoSpeakers(t *testing.T) {
 		if err != nil {
 			t.Fatalf("extract's article %s is not the stored one: %v", a.ID, err)
 		}
-		for i, s := range a.Statements {
-			h := stored.Statements[i]
+		byID := map[string]whosaid.StatementHit{}
+		for _, h := range stored.Statements {
+			byID[h.ID] = h
+		}
+		for _, s := range a.Statements {
+			h, ok := byID[s.ID]
+			if !ok {
+				t.Errorf("%s: extract's statement is not stored", s.ID)
+				continue
+			}
 			if (s.Speaker == nil) != (h.Speaker == nil) || s.Speaker != nil && s.Speaker.ID != h.Speaker.ID {
 				t.Errorf("%s: extract says %+v, the store %+v", s.ID, s.Speaker, h.Speaker)
 			}

@@ -17,14 +17,15 @@ func (a *app) extractCommand() *cobra.Command {
 	var asIs bool
 	var method, modelFile string
 	var workers int
-	var quiet bool
+	var quiet, all bool
 	cmd := &cobra.Command{
 		Use:   "extract [flags] PATH... | -",
 		Short: "print each article's clean text, metadata and statements",
 		Long: `extract reads articles — files, folders (recursively), globs, or - for standard input;
 plain text or HTML, optionally gzipped; WARC archives, RSS/Atom feeds and JSONL too — and
 prints for each, as soon as it is done, its cleaned text, metadata and every statement
-with its speaker. Speakers are linked across the articles of the run. Nothing is stored.
+with its speaker: what people and organisations said, or with --all every attribution
+(thoughts, evidence, intentions and actions too, each with its class). Speakers are linked across the articles of the run. Nothing is stored.
 
 Exit status: 0 when every input was read, 1 when some failed (each failure is reported
 on standard error), 2 when nothing could be read or the command could not run.`,
@@ -55,7 +56,13 @@ on standard error), 2 when nothing could be read or the command could not run.`,
 			opt.OnWarning = func(err error) { fmt.Fprintln(a.stderr, "whosaid: warning:", err) }
 			opt.OnDoc = func(d *whosaid.Doc) { prog.Doc(d.Source) }
 			reader := &ingest.Reader{Stdin: a.stdin}
-			rep, err := job.Extract(ctx, reader.Docs(ctx, args), nil, opt, func(d *whosaid.Doc) error { return w.Write(wire.FromDoc(d)) })
+			rep, err := job.Extract(ctx, reader.Docs(ctx, args), nil, opt, func(d *whosaid.Doc) error {
+				a := wire.FromDoc(d)
+				if !all {
+					a = a.SpeechOnly()
+				}
+				return w.Write(a)
+			})
 			if cerr := w.Close(); err == nil {
 				err = cerr
 			}
@@ -79,6 +86,7 @@ on standard error), 2 when nothing could be read or the command could not run.`,
 	cmd.Flags().StringVar(&method, "attrib", pipeline.AttribModel, "how statements are found: model (the learned tagger) or rules")
 	cmd.Flags().StringVar(&modelFile, "attrib-model", "", "attribution model `FILE` written by whosaid train attrib (default: the shipped model)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "articles annotated at once (default: number of CPUs)")
+	cmd.Flags().BoolVar(&all, "all", false, "every attribution, not only speech by people and organisations (what PolNeAR annotates)")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress on the terminal (errors and warnings still go to standard error)")
 	return cmd
 }

@@ -61,7 +61,7 @@ func TestIngestTwiceStoresOnce(t *testing.T) {
 			t.Errorf("search --kind direct gave %q", line)
 		}
 	}
-	code, out, _ = run(t, "", "--db", db, "export", "--format", "csv")
+	code, out, _ = run(t, "", "--db", db, "export", "--all", "--format", "csv")
 	if code != 0 || strings.Count(out, "\n") < s1 {
 		t.Errorf("export csv: exit %d, %d lines for %d statements", code, strings.Count(out, "\n"), s1)
 	}

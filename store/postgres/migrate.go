@@ -117,6 +117,13 @@ var migrations = []string{
 	INSERT INTO fts_terms(term, col, shard, docs) SELECT u.lexeme, '', 0, count(*) FROM statements s, unnest(s.tsv) u GROUP BY u.lexeme;
 	INSERT INTO fts_terms(term, col, shard, docs) SELECT x.lexeme, x.w, 0, count(DISTINCT x.n)
 		FROM (SELECT s.n, u.lexeme, unnest(u.weights) AS w FROM statements s, unnest(s.tsv) u) x GROUP BY x.lexeme, x.w;`,
+	// 6: what each statement reports and what kind of source it names;
+	// speech says whether searches answer with it by default (as the
+	// SQLite store's migration 14). Statements stored before are speech.
+	`ALTER TABLE statements ADD COLUMN class text COLLATE "C";
+	ALTER TABLE statements ADD COLUMN class_confidence double precision;
+	ALTER TABLE statements ADD COLUMN source_type text COLLATE "C";
+	ALTER TABLE statements ADD COLUMN speech boolean NOT NULL DEFAULT true;`,
 }
 
 // goMigrations are the steps of a migration that SQL cannot do, by

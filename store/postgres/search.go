@@ -20,7 +20,8 @@ const hitColumns = `s.n, s.id, s.article_id, s.kind, COALESCE(s.speaker_id, ''),
 	s.source_text, s.source_start, s.source_end, s.cue_text, s.cue_start, s.cue_end,
 	s.content_text, s.content_start, s.content_end, COALESCE(s.fragments, ''), COALESCE(s.said_on, ''), COALESCE(s.said_on_from, ''),
 	COALESCE(s.confidence, 0), COALESCE(a.published, ''), COALESCE(a.outlet, ''), COALESCE(a.title, ''),
-	COALESCE(a.url, ''), COALESCE(a.source, '')`
+	COALESCE(a.url, ''), COALESCE(a.source, ''),
+	COALESCE(s.class, ''), COALESCE(s.class_confidence, 0), COALESCE(s.source_type, '')`
 
 // hitFrom is the FROM clause of hitColumns.
 const hitFrom = ` FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id`
@@ -29,17 +30,19 @@ const hitFrom = ` FROM statements s JOIN articles a ON a.id = s.article_id LEFT 
 func scanHit(rows pgx.Rows, extra ...any) (whosaid.StatementHit, int64, error) {
 	var h whosaid.StatementHit
 	var n int64
-	var kind, spID, spName, spType, frags, saidOn, published string
+	var kind, spID, spName, spType, frags, saidOn, published, class, sourceType string
 	var srcT, cueT *string
 	var srcS, srcE, cueS, cueE *int
 	dest := []any{&n, &h.ID, &h.ArticleID, &kind, &spID, &spName, &spType,
 		&srcT, &srcS, &srcE, &cueT, &cueS, &cueE,
 		&h.Content.Text, &h.Content.Start, &h.Content.End, &frags, &saidOn, &h.SaidOnFrom,
-		&h.Confidence, &published, &h.Outlet, &h.Title, &h.URL, &h.InputSource}
+		&h.Confidence, &published, &h.Outlet, &h.Title, &h.URL, &h.InputSource,
+		&class, &h.ClassConfidence, &sourceType}
 	if err := rows.Scan(append(dest, extra...)...); err != nil {
 		return h, 0, dbError("read statement", err)
 	}
 	h.Kind = whosaid.StatementKind(kind)
+	h.Class, h.SourceType = whosaid.StatementClass(class), whosaid.SourceType(sourceType)
 	if spID != "" {
 		h.Speaker = &whosaid.SpeakerRef{ID: spID, Name: spName, Type: entityType(spType)}
 	}
@@ -109,6 +112,9 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery, a *args) (s
 	}
 	if !q.AllVersions {
 		conds = append(conds, "a.latest")
+	}
+	if !q.All {
+		conds = append(conds, "s.speech")
 	}
 	if q.IngestedSince != nil {
 		conds = append(conds, "a.ingested_at >= "+a.add(q.IngestedSince.UTC().Format(time.RFC3339)))

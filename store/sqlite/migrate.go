@@ -119,6 +119,14 @@ var migrations = []string{
 		attempts INTEGER NOT NULL DEFAULT 0, next_attempt TEXT NOT NULL, delivered TEXT, gave_up INTEGER NOT NULL DEFAULT 0,
 		last_error TEXT, UNIQUE(search, unit));
 	CREATE INDEX alert_deliveries_due ON alert_deliveries(next_attempt) WHERE delivered IS NULL AND gave_up = 0;`,
+	// 14: what each statement reports (speech, thought, evidence, intent,
+	// other) and what kind of source it names; speech says whether
+	// searches answer with it by default. Statements stored before count
+	// as speech, as they were shown before.
+	`ALTER TABLE statements ADD COLUMN class TEXT;
+	ALTER TABLE statements ADD COLUMN class_confidence REAL;
+	ALTER TABLE statements ADD COLUMN source_type TEXT;
+	ALTER TABLE statements ADD COLUMN speech INTEGER NOT NULL DEFAULT 1;`,
 }
 
 // SchemaVersion is the version this build writes.

@@ -118,10 +118,12 @@ func (t *tx) putStatement(ctx context.Context, doc *whosaid.Doc, i int) error {
 	fragJSON, _ := json.Marshal(frags)
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO statements(id, article_id, seq, kind, speaker_id, speaker_variant,
 		source_text, source_start, source_end, cue_text, cue_start, cue_end,
-		content_text, content_start, content_end, fragments, said_on, said_on_from, confidence)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		content_text, content_start, content_end, fragments, said_on, said_on_from, confidence,
+		class, class_confidence, source_type, speech)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		id, doc.ID, i, string(st.Kind), speakerID, variant, srcT, srcS, srcE, cueT, cueS, cueE,
-		doc.Str(whole), doc.Char(whole.Start), doc.Char(whole.End), string(fragJSON), timeText(st.SaidOn, false), null(st.SaidOnFrom), st.Confidence)
+		doc.Str(whole), doc.Char(whole.Start), doc.Char(whole.End), string(fragJSON), timeText(st.SaidOn, false), null(st.SaidOnFrom), st.Confidence,
+		null(string(st.Class)), st.ClassConfidence, null(string(st.SourceType)), st.IsSpeech())
 	if err != nil {
 		return dbError("statement "+id, err)
 	}
