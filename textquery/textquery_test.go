@@ -107,3 +107,26 @@ func ExampleParse() {
 	// ((iran OR syria) "drone strike" -talks withdraw*)
 	// search query "(": a "(" is not closed (see `whosaid search --help` for the query language)
 }
+
+func TestPrefixStem(t *testing.T) {
+	cases := []struct{ prefix, want string }{
+		{"negotiat", "negoti"}, // negotiate, negotiation → negoti
+		{"negot", "negot"},
+		{"strik", "strik"},
+		{"drone", "drone"},
+		{"withdraw", "withdraw"},
+		{"happi", "happi"},
+		{"a", "a"},
+	}
+	for _, c := range cases {
+		if got := PrefixStem(c.prefix); got != c.want {
+			t.Errorf("PrefixStem(%q) = %q, want %q", c.prefix, got, c.want)
+		}
+		// Every word the prefix begins, stemmed, starts with the result.
+		for _, w := range []string{c.prefix + "e", c.prefix + "ion", c.prefix + "ing"} {
+			if st := Porter(w); len(st) >= len(c.want) && st[:len(c.want)] != c.want && len(c.prefix) > 2 {
+				t.Errorf("Porter(%q) = %q does not start with %q", w, st, c.want)
+			}
+		}
+	}
+}

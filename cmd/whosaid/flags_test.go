@@ -78,10 +78,18 @@ func TestFlagsMeanOneThing(t *testing.T) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q; want exit 2 and %q", c.args, code, out, errs, c.want)
 		}
 	}
-	// A -word inside a quoted query excludes.
-	for _, h := range hits("search", "strike -talks", "--limit", "0") {
-		if strings.Contains(strings.ToLower(h.Content.Text+*h.Title), "talks") {
-			t.Errorf("strike -talks found %q (%s)", h.Content.Text, *h.Title)
+	// A -word excludes, in a quoted query and unquoted among the flags.
+	strike := len(hits("search", "strike", "--limit", "0"))
+	for _, args := range [][]string{{"search", "strike -talks", "--limit", "0"}, {"search", "strike", "-talks", "--limit", "0"},
+		{"search", "--limit", "0", "strike", "-talks"}} {
+		got := hits(args...)
+		for _, h := range got {
+			if strings.Contains(strings.ToLower(h.Content.Text+*h.Title), "talks") {
+				t.Errorf("%q found %q (%s)", args, h.Content.Text, *h.Title)
+			}
+		}
+		if len(got) == 0 || len(got) >= strike {
+			t.Errorf("%q: %d hits of %d for strike; want some, fewer", args, len(got), strike)
 		}
 	}
 	// One meaning of 0: all.

@@ -42,7 +42,7 @@ func searchWords(text string) []string {
 func terms(text string) []string {
 	w := searchWords(text)
 	for i := range w {
-		w[i] = porter(w[i])
+		w[i] = textquery.Porter(w[i])
 	}
 	return w
 }
@@ -143,8 +143,14 @@ func (s *Store) compile(text string) (*compiled, error) {
 				ws = append(ws, searchWords(w)...)
 			}
 			p := phrase{Prefix: e.Prefix}
-			for _, w := range ws {
-				p.Stems = append(p.Stems, porter(w))
+			for i, w := range ws {
+				if e.Prefix && i == len(ws)-1 {
+					// As FTS5 reads the SQLite store's prefix query: the
+					// tokenizer's stem of the prefix's stem (see
+					// textquery.PrefixStem).
+					w = textquery.PrefixStem(w)
+				}
+				p.Stems = append(p.Stems, textquery.Porter(w))
 			}
 			if len(p.Stems) == 0 {
 				// A word of punctuation only: nothing can match it.
@@ -193,7 +199,7 @@ func (s *Store) compile(text string) (*compiled, error) {
 func (s *Store) also(c *compiled, words []string, w string) {
 	var parts []string
 	for _, x := range words {
-		st := porter(x)
+		st := textquery.Porter(x)
 		parts = append(parts, "'"+strings.ReplaceAll(st, "'", "''")+"':"+w)
 		c.Phrases = append(c.Phrases, phrase{Stems: []string{st}, Only: w})
 	}

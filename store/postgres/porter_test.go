@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"database/sql"
+	"github.com/whosaid/whosaid/textquery"
 	"math/rand"
 	"path/filepath"
 	"sort"
@@ -57,10 +58,10 @@ func TestPorterAsFTS5(t *testing.T) {
 	want := porterStems(t, lite, words)
 	bad := 0
 	for _, w := range words {
-		if got := porter(w); got != want[w] {
+		if got := textquery.Porter(w); got != want[w] {
 			bad++
 			if bad <= 30 {
-				t.Errorf("porter(%q) = %q, FTS5 gives %q", w, got, want[w])
+				t.Errorf("textquery.Porter(%q) = %q, FTS5 gives %q", w, got, want[w])
 			}
 		}
 	}

@@ -133,7 +133,13 @@ func fts5(e *textquery.Expr) string {
 	quote := func(w string) string { return `"` + strings.ReplaceAll(w, `"`, `""`) + `"` }
 	switch e.Op {
 	case textquery.Word, textquery.Phrase:
-		s := quote(strings.Join(e.Words, " "))
+		words := e.Words
+		if e.Prefix && len(words) > 0 {
+			// The index holds stems: "negotiat*" must look for "negoti",
+			// the stem of the words that start with it.
+			words = append(words[:len(words)-1:len(words)-1], textquery.PrefixStem(strings.ToLower(words[len(words)-1])))
+		}
+		s := quote(strings.Join(words, " "))
 		if e.Prefix {
 			s += "*"
 		}

@@ -62,6 +62,11 @@ func queryLanguage(t *testing.T, open func(t *testing.T) whosaid.Store) {
 		{"reviewed", []string{court}},
 		{"wait", []string{waited}},
 		{"negot*", []string{pressure}},
+		{"negotiat*", []string{pressure}}, // longer than the stem "negoti"
+		{"revie*", []string{court}},
+		{"reopening*", []string{reopen}}, // as "reopening" does: stemmed
+		{"reopenx*", nil},
+		{"Negotiat*", []string{pressure}},
 		{`"port contract"`, []string{court, doors}},
 		{`"contract port"`, nil},
 		{"(court OR doors) -review", []string{doors}},

@@ -1,11 +1,11 @@
-package postgres
+package textquery
 
-// porter stems a folded word as SQLite's FTS5 porter tokenizer does (the
+// Porter stems a folded word as SQLite's FTS5 porter tokenizer does (the
 // Porter algorithm as in Martin Porter's C implementation, on bytes:
 // words under 3 or over 64 bytes are left alone, bytes outside a–z are
-// consonants), so this store indexes and queries the very stems the
-// SQLite store does and both match and rank alike.
-func porter(w string) string {
+// consonants), so every store indexes and queries the very stems the
+// SQLite store does and all match and rank alike.
+func Porter(w string) string {
 	if len(w) < 3 || len(w) > 64 {
 		return w
 	}
@@ -209,4 +209,23 @@ func step5(b []byte) []byte {
 		b = b[:len(b)-1]
 	}
 	return b
+}
+
+// completions are endings a prefix may be completed with, whose stems
+// tell how short the stem of a word starting with the prefix can be.
+var completions = []string{"", "e", "s", "es", "ed", "ing", "ion", "ions", "ation", "ations", "al", "ly", "ment",
+	"ments", "er", "ers", "ive", "ity", "ize", "ise", "ness", "y"}
+
+// PrefixStem is the stem prefix that finds the words starting with the
+// folded prefix p in an index of Porter stems: the shortest stem of p's
+// likely completions that p starts with ("negotiat" → "negoti", the stem
+// of "negotiate", "negotiation" and "negotiating"), else p.
+func PrefixStem(p string) string {
+	best := p
+	for _, c := range completions {
+		if s := Porter(p + c); len(s) < len(best) && len(s) >= 2 && p[:len(s)] == s {
+			best = s
+		}
+	}
+	return best
 }
