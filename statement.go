@@ -35,6 +35,13 @@ type Statement struct {
 	// SaidOnFrom is the phrase it was read from.
 	SaidOn     *time.Time
 	SaidOnFrom string
+	// Score is the attribution stage's own measure of the statement (a
+	// rule's strength, the tagger's), read by the calibration.
+	Score float64
+	// Confidence is the probability, calibrated on annotated news, that
+	// the statement is an attribution with this content: of statements
+	// at 0.8, about eight in ten are. Set by the classify stage
+	// (LayerClasses), so a threshold (--min-confidence) filters.
 	Confidence float64
 	// Class is what the attribution reports (speech, a thought, evidence,
 	// an intention, an action), ClassConfidence how sure the classifier

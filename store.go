@@ -151,10 +151,13 @@ type StatementQuery struct {
 	AllVersions bool
 	// All includes every attribution, not only speech by people and
 	// organisations (IsSpeech): thoughts, evidence, intentions, actions.
-	All    bool
-	Sort   string // SortRelevance (default) or SortDate
-	Limit  int    // page size (0 = 20)
-	Cursor string // from the previous page's Next
+	All bool
+	// MinConfidence keeps statements whose calibrated confidence is at
+	// least this (0: all).
+	MinConfidence float64
+	Sort          string // SortRelevance (default) or SortDate
+	Limit         int    // page size (0 = 20)
+	Cursor        string // from the previous page's Next
 
 	// IngestedSince keeps the statements of articles stored at or after
 	// it (saved searches look at what arrived since they last looked).

@@ -600,7 +600,7 @@ func (f *finder) continuations() {
 // statement converts a found statement to byte spans and decides its kind.
 func (f *finder) statement(s found) whosaid.Statement {
 	v := f.v
-	st := whosaid.Statement{Source: s.source, Mention: s.mention, Entity: -1, Confidence: clamp(s.confidence)}
+	st := whosaid.Statement{Source: s.source, Mention: s.mention, Entity: -1, Score: clamp(s.confidence)}
 	if s.hasCue {
 		cs := v.span(s.cue.start, s.cue.end)
 		st.Cue = &cs

@@ -454,6 +454,8 @@ func testDocumentedParams(t *testing.T) {
 				q.Set(name, "true")
 			case schema["type"] == "integer":
 				q.Set(name, "5")
+			case schema["type"] == "number":
+				q.Set(name, "0.5")
 			case schema["format"] == "date":
 				q.Set(name, "2024-03-01")
 			case name == "cursor":

@@ -14,7 +14,7 @@ import (
 
 // The query parameters of statement searches, as the CLI's flags.
 var (
-	filterParams = []string{"q", "speaker", "outlet", "since", "until", "kind", "all_versions", "all"}
+	filterParams = []string{"q", "speaker", "outlet", "since", "until", "kind", "all_versions", "all", "min_confidence"}
 	searchParams = append(append([]string{}, filterParams...), "sort", "limit", "cursor")
 	exportParams = append(append([]string{}, filterParams...), "format")
 )
@@ -121,6 +121,13 @@ func (p *params) statementQuery() (whosaid.StatementQuery, error) {
 		q.AllVersions = true
 	default:
 		return q, whosaid.Errorf(whosaid.EInvalid, "?all_versions=%q: want true or false", v)
+	}
+	if v := p.str("min_confidence"); v != "" {
+		c, err := strconv.ParseFloat(v, 64)
+		if err != nil || c < 0 || c > 1 {
+			return q, whosaid.Errorf(whosaid.EInvalid, "?min_confidence=%q: want a number from 0 to 1", v)
+		}
+		q.MinConfidence = c
 	}
 	switch v := p.str("all"); v {
 	case "", "false":

@@ -56,13 +56,25 @@ func (s *Statement) IsSpeech() bool {
 	return whosaid.IsSpeech(whosaid.StatementClass(s.Class), whosaid.SourceType(s.SourceType))
 }
 
+// Confident is the article with only the statements whose confidence is
+// at least min, and the speakers who still have one.
+func (a Article) Confident(min float64) Article {
+	return a.keep(func(st *Statement) bool { return st.Confidence >= min })
+}
+
 // SpeechOnly is the article with only its speech statements, and only
 // the speakers who still have one: what extract shows without --all.
 func (a Article) SpeechOnly() Article {
+	return a.keep((*Statement).IsSpeech)
+}
+
+// keep is the article with the statements ok accepts and the speakers
+// who still have one.
+func (a Article) keep(ok func(*Statement) bool) Article {
 	keep := a.Statements[:0:0]
 	speaks := map[string]bool{}
 	for _, st := range a.Statements {
-		if !st.IsSpeech() {
+		if !ok(&st) {
 			continue
 		}
 		keep = append(keep, st)

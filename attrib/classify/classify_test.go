@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/attrib/classify"
 	"github.com/whosaid/whosaid/pipeline/pipelinetest"
 )
 
@@ -69,5 +70,48 @@ func TestClasses(t *testing.T) {
 				t.Errorf("IsSpeech %v, want %v", got, want)
 			}
 		})
+	}
+}
+
+// TestFit: a calibration fitted on examples gives each feature's share of
+// right examples back, and its reliability table counts them all.
+func TestFit(t *testing.T) {
+	var ex []classify.Example
+	for i := 0; i < 1000; i++ {
+		ex = append(ex, classify.Example{Features: []string{"kind=a"}, Right: i%10 != 0})     // 90 % right
+		ex = append(ex, classify.Example{Features: []string{"kind=b"}, Right: i%10 < 2})      // 20 % right
+		ex = append(ex, classify.Example{Features: []string{"kind=c", "x"}, Right: i%2 == 0}) // 50 % right
+	}
+	cal := classify.Fit(ex, "synthetic")
+	for _, c := range []struct {
+		features []string
+		want     float64
+	}{{[]string{"kind=a"}, 0.9}, {[]string{"kind=b"}, 0.2}, {[]string{"kind=c", "x"}, 0.5}} {
+		if got := cal.Probability(c.features); got < c.want-0.03 || got > c.want+0.03 {
+			t.Errorf("%v: probability %.3f, want %.2f", c.features, got, c.want)
+		}
+	}
+	n := 0
+	for _, b := range cal.ReliabilityOf(ex) {
+		n += b.Count
+	}
+	if n != len(ex) || cal.Statements != len(ex) {
+		t.Errorf("reliability counts %d, calibration %d, of %d examples", n, cal.Statements, len(ex))
+	}
+}
+
+// TestShippedConfidence: the shipped calibration ranks a quotation with a
+// speech verb above a figure read as an attribution.
+func TestShippedConfidence(t *testing.T) {
+	d := pipelinetest.Annotate(t, `"We will rebuild the bridge," Ana Moreno said. The harbour index added 0.4 per cent to 5,210 while the bond market was flat.`, whosaid.LayerClasses)
+	quote, figure := statementWith(d, "rebuild the bridge"), statementWith(d, "per cent")
+	if quote == nil {
+		t.Fatal("no statement for the quotation")
+	}
+	if quote.Confidence < 0.8 {
+		t.Errorf("quotation: confidence %v, want 0.8 or more", quote.Confidence)
+	}
+	if figure != nil && figure.Confidence >= quote.Confidence {
+		t.Errorf("figure %v not below quotation %v", figure.Confidence, quote.Confidence)
 	}
 }

@@ -21,7 +21,7 @@ func Combine(doc *whosaid.Doc, tagged, rules []whosaid.Statement) []whosaid.Stat
 			continue
 		}
 		if nested(doc, r, tagged) {
-			r.Confidence = min(r.Confidence, 0.6)
+			r.Score = min(r.Score, 0.6)
 			out = append(out, r)
 			continue
 		}
@@ -37,7 +37,7 @@ func Combine(doc *whosaid.Doc, tagged, rules []whosaid.Statement) []whosaid.Stat
 			}
 			continue
 		}
-		r.Confidence = min(r.Confidence, 0.6)
+		r.Score = min(r.Score, 0.6)
 		out = append(out, r)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].ContentSpan().Start < out[j].ContentSpan().Start })
@@ -57,7 +57,7 @@ func Combine(doc *whosaid.Doc, tagged, rules []whosaid.Statement) []whosaid.Stat
 		sameSentence := prev.Cue != nil && doc.SentenceAt(prev.Cue.Start) == si
 		if ps := doc.SentenceAt(prev.ContentSpan().Start); sameSentence || opensSentence(doc, si, st.Cue.Start) && ps >= si-2 {
 			st.Mention = prev.Mention
-			st.Confidence = min(st.Confidence, 0.6)
+			st.Score = min(st.Score, 0.6)
 		}
 	}
 	return out
@@ -94,7 +94,7 @@ func nested(doc *whosaid.Doc, r whosaid.Statement, tagged []whosaid.Statement) b
 // better: t's cue is a participle after r's cue ("…, blaming"), and t's
 // content starts where r's content does, before t's own cue.
 func missedCue(doc *whosaid.Doc, r, t whosaid.Statement) bool {
-	if r.Source == nil || r.Cue == nil || t.Cue == nil || len(r.Content) == 0 || len(t.Content) == 0 || r.Confidence < 0.8 {
+	if r.Source == nil || r.Cue == nil || t.Cue == nil || len(r.Content) == 0 || len(t.Content) == 0 || r.Score < 0.8 {
 		return false
 	}
 	if k := doc.TokenAt(t.Cue.Start); k < 0 || doc.Tokens[k].POS != "VBG" || doc.Tokens[k].End != t.Cue.End ||

@@ -44,9 +44,9 @@ func TestCombine(t *testing.T) {
 	}
 	rules := []whosaid.Statement{
 		// the same statement as the tagger's: dropped
-		{Source: spanOf(text, "The mayor"), Cue: spanOf(text, "said"), Content: []whosaid.Span{*spanOf(text, "taxes rise")}, Mention: 0, Entity: -1, Confidence: 0.9},
+		{Source: spanOf(text, "The mayor"), Cue: spanOf(text, "said"), Content: []whosaid.Span{*spanOf(text, "taxes rise")}, Mention: 0, Entity: -1, Score: 0.9},
 		// one the tagger missed: added
-		{Source: spanOf(text, "The clerk"), Cue: spanOf(text, "whispered"), Content: []whosaid.Span{*spanOf(text, "that the vote was rigged")}, Mention: 2, Entity: -1, Confidence: 0.9},
+		{Source: spanOf(text, "The clerk"), Cue: spanOf(text, "whispered"), Content: []whosaid.Span{*spanOf(text, "that the vote was rigged")}, Mention: 2, Entity: -1, Score: 0.9},
 	}
 	out := Combine(doc, tagged, rules)
 	if len(out) != 3 {
@@ -55,7 +55,7 @@ func TestCombine(t *testing.T) {
 	if out[1].Mention != 0 {
 		t.Errorf("the sentence-opening participle should continue the mayor: mention %d", out[1].Mention)
 	}
-	if doc.Str(*out[2].Cue) != "whispered" || out[2].Confidence > 0.6 {
+	if doc.Str(*out[2].Cue) != "whispered" || out[2].Score > 0.6 {
 		t.Errorf("the rule statement was not added with a lower confidence: %+v", out[2])
 	}
 }

@@ -189,7 +189,7 @@ func Statements(doc *whosaid.Doc, labels []int) []whosaid.Statement {
 			continue
 		}
 		cue := span(s.cue.start, s.cue.end)
-		st := whosaid.Statement{Cue: &cue, Mention: -1, Entity: -1, Confidence: 0.8}
+		st := whosaid.Statement{Cue: &cue, Mention: -1, Entity: -1, Score: 0.8}
 		if s.source != nil {
 			src := span(s.source.start, s.source.end)
 			st.Source = &src
@@ -205,7 +205,7 @@ func Statements(doc *whosaid.Doc, labels []int) []whosaid.Statement {
 	// A content without a cue continues the speaker of the statement
 	// before it.
 	for _, g := range orphans {
-		st := whosaid.Statement{Mention: -1, Entity: -1, Confidence: 0.5, Content: []whosaid.Span{span(g.start, g.end)}}
+		st := whosaid.Statement{Mention: -1, Entity: -1, Score: 0.5, Content: []whosaid.Span{span(g.start, g.end)}}
 		for k := len(out) - 1; k >= 0; k-- {
 			if out[k].Content[0].Start < st.Content[0].Start && out[k].Cue != nil {
 				st.Source, st.Mention = out[k].Source, out[k].Mention

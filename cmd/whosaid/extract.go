@@ -18,6 +18,7 @@ func (a *app) extractCommand() *cobra.Command {
 	var method, modelFile string
 	var workers int
 	var quiet, all bool
+	var minConfidence float64
 	cmd := &cobra.Command{
 		Use:   "extract [flags] PATH... | -",
 		Short: "print each article's clean text, metadata and statements",
@@ -37,6 +38,9 @@ on standard error), 2 when nothing could be read or the command could not run.`,
 				if a.stdoutTTY {
 					format = wire.FormatText
 				}
+			}
+			if minConfidence < 0 || minConfidence > 1 {
+				return fmt.Errorf("--min-confidence %v: want a number from 0 to 1", minConfidence)
 			}
 			w, err := wire.NewWriter[wire.Article](a.stdout, format)
 			if err != nil {
@@ -60,6 +64,9 @@ on standard error), 2 when nothing could be read or the command could not run.`,
 				a := wire.FromDoc(d)
 				if !all {
 					a = a.SpeechOnly()
+				}
+				if minConfidence > 0 {
+					a = a.Confident(minConfidence)
 				}
 				return w.Write(a)
 			})
@@ -86,6 +93,7 @@ on standard error), 2 when nothing could be read or the command could not run.`,
 	cmd.Flags().StringVar(&method, "attrib", pipeline.AttribModel, "how statements are found: model (the learned tagger) or rules")
 	cmd.Flags().StringVar(&modelFile, "attrib-model", "", "attribution model `FILE` written by whosaid train attrib (default: the shipped model)")
 	cmd.Flags().IntVar(&workers, "workers", 0, "articles annotated at once (default: number of CPUs)")
+	cmd.Flags().Float64Var(&minConfidence, "min-confidence", 0, "only statements whose confidence is at least this (0 to 1)")
 	cmd.Flags().BoolVar(&all, "all", false, "every attribution, not only speech by people and organisations (what PolNeAR annotates)")
 	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress on the terminal (errors and warnings still go to standard error)")
 	return cmd

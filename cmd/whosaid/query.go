@@ -33,6 +33,7 @@ const formatHelp = "table, jsonl, json or csv (default: table on a terminal, els
 type statementFlags struct {
 	speaker, outlet, since, until, kind, format, sort string
 	limit                                             int
+	minConfidence                                     float64
 	allVersions, all                                  bool
 }
 
@@ -45,6 +46,7 @@ func (f *statementFlags) add(cmd *cobra.Command, withLimit bool) {
 	cmd.Flags().StringVar(&f.since, "since", "", "said (or published) on or after YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.until, "until", "", "said (or published) on or before YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.kind, "kind", "", "direct, indirect or mixed")
+	cmd.Flags().Float64Var(&f.minConfidence, "min-confidence", 0, "only statements whose confidence is at least this (0 to 1; see docs/output.md for what a confidence means)")
 	cmd.Flags().BoolVar(&f.all, "all", false, "every attribution (thoughts, evidence, intentions, actions), not only speech by people and organisations")
 	cmd.Flags().BoolVar(&f.allVersions, "all-versions", false, "also the statements of older versions of an article (the same URL stored again, changed); by default only the newest answers")
 	cmd.Flags().StringVar(&f.format, "format", "", formatHelp)
@@ -63,7 +65,10 @@ func (f *statementFlags) query(text string) (whosaid.StatementQuery, error) {
 	if f.limit < 0 {
 		return whosaid.StatementQuery{}, fmt.Errorf("--limit %d: want 0 (all) or more", f.limit)
 	}
-	q := whosaid.StatementQuery{Text: text, Speaker: f.speaker, Outlet: f.outlet, Limit: f.limit, Sort: f.sort, AllVersions: f.allVersions, All: f.all}
+	q := whosaid.StatementQuery{Text: text, Speaker: f.speaker, Outlet: f.outlet, Limit: f.limit, Sort: f.sort, AllVersions: f.allVersions, All: f.all, MinConfidence: f.minConfidence}
+	if f.minConfidence < 0 || f.minConfidence > 1 {
+		return q, fmt.Errorf("--min-confidence %v: want a number from 0 to 1", f.minConfidence)
+	}
 	for _, d := range []struct {
 		flag, v string
 		to      **time.Time

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/whosaid/whosaid/wire"
@@ -63,6 +64,14 @@ func TestSpeechByDefault(t *testing.T) {
 			}
 		}
 		return n
+	}
+	// --min-confidence filters by the calibrated confidence, and refuses
+	// a number outside 0..1.
+	if n, high := count("export", "--all", "--format", "jsonl"), count("export", "--all", "--format", "jsonl", "--min-confidence", "0.999"); high >= n {
+		t.Errorf("export --min-confidence 0.999: %d of %d statements; want fewer", high, n)
+	}
+	if code, _, errs := run(t, "", "--db", db, "search", "plan", "--min-confidence", "1.5"); code != 2 || !strings.Contains(errs, "min-confidence") {
+		t.Errorf("--min-confidence 1.5: exit %d, %q; want exit 2 naming the flag", code, errs)
 	}
 	for _, cmd := range [][]string{{"search", "--format", "jsonl", "plan"}, {"export", "--format", "jsonl"}} {
 		if n, nAll := count(cmd...), count(append(cmd, "--all")...); n != 1 || nAll < 2 {

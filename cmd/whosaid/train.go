@@ -24,7 +24,7 @@ func (a *app) trainCommand() *cobra.Command {
 		Long: `train reproduces the models whosaid ships (they are embedded in the binary).
 Training is deterministic given --seed: the same corpus and seed give the same file.`,
 	}
-	cmd.AddCommand(a.trainAttribCommand(), a.trainSyntaxCommand("tagger"), a.trainSyntaxCommand("parser"))
+	cmd.AddCommand(a.trainAttribCommand(), a.trainSyntaxCommand("tagger"), a.trainSyntaxCommand("parser"), a.trainConfidenceCommand())
 	return cmd
 }
 

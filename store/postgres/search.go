@@ -116,6 +116,9 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery, a *args) (s
 	if !q.All {
 		conds = append(conds, "s.speech")
 	}
+	if q.MinConfidence > 0 {
+		conds = append(conds, "s.confidence >= "+a.add(q.MinConfidence))
+	}
 	if q.IngestedSince != nil {
 		conds = append(conds, "a.ingested_at >= "+a.add(q.IngestedSince.UTC().Format(time.RFC3339)))
 	}

@@ -105,6 +105,10 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery) (string, []
 	if !q.All {
 		conds = append(conds, "s.speech = 1")
 	}
+	if q.MinConfidence > 0 {
+		conds = append(conds, "s.confidence >= ?")
+		args = append(args, q.MinConfidence)
+	}
 	if q.IngestedSince != nil {
 		conds = append(conds, "a.ingested_at >= ?")
 		args = append(args, q.IngestedSince.UTC().Format(time.RFC3339))

@@ -26,6 +26,9 @@ func speechOnly(t *testing.T, open func(t *testing.T) whosaid.Store) {
 		stmts[2].Class, stmts[2].SourceType = whosaid.ClassOther, whosaid.SourceThing
 		nonSpeech[d.StatementID(2)] = true
 	}
+	for i := range stmts {
+		stmts[i].Confidence = []float64{0.95, 0.4, 0.7}[i%3]
+	}
 	d.Statements = stmts
 	put(t, s, d)
 
@@ -63,6 +66,24 @@ func speechOnly(t *testing.T, open func(t *testing.T) whosaid.Store) {
 				t.Errorf("%+v with All: statement %s missing", q, id)
 			}
 		}
+	}
+	// MinConfidence: a threshold between the statements' confidences
+	// keeps those at or above it.
+	lo, hi := 1.0, 0.0
+	for _, st := range stmts {
+		lo, hi = min(lo, st.Confidence), max(hi, st.Confidence)
+	}
+	if lo < hi {
+		cut := (lo + hi) / 2
+		search, export := collect(whosaid.StatementQuery{All: true, MinConfidence: cut})
+		for i, st := range stmts {
+			id := d.StatementID(i)
+			if want := st.Confidence >= cut; search[id] != want || export[id] != want {
+				t.Errorf("MinConfidence %v: statement %s (confidence %v) answered %v/%v, want %v", cut, id, st.Confidence, search[id], export[id], want)
+			}
+		}
+	} else {
+		t.Errorf("the fixture's statements all have confidence %v: the calibration does not tell them apart", lo)
 	}
 	h, err := s.Statement(ctx, d.StatementID(1))
 	if err != nil {
