@@ -35,6 +35,18 @@ type ArchiveRecord struct {
 	Seen       *SeenItem
 	Search     *SavedSearch
 	Delivery   *Delivery
+	Cluster    *ArchivedCluster
+}
+
+// ArchivedCluster is a statement cluster as a store keeps it (its
+// members are the statements whose Cluster names it).
+type ArchivedCluster struct {
+	ID, SpeakerID, Wording string
+	FirstStatement         string
+	FirstPublished         string // as stored: a date, or "" when unknown
+	Reports, Independent   int
+	Negated                bool
+	Keys                   []string // the words its members are indexed under
 }
 
 // ArchivedSpeaker is a speaker as a store keeps it.

@@ -50,6 +50,11 @@ type Statement struct {
 	Class           StatementClass
 	ClassConfidence float64
 	SourceType      SourceType
+	// Cluster is the id of the statement's cluster across articles (the
+	// same statement as other reports carry it), set by a Clusterer
+	// after linking; "" for statements not clustered (no speaker, not
+	// speech).
+	Cluster string
 }
 
 // StatementClass is what an attribution reports. PolNeAR-style corpora

@@ -63,6 +63,10 @@ type Store interface {
 	Decisions(ctx context.Context) ([]Decision, error)
 
 	Stats(ctx context.Context) (StoreStats, error)
+	// Clusters returns one page of clusters with a statement matching q,
+	// best first; Cluster one cluster with every report (ENotFound).
+	Clusters(ctx context.Context, q ClusterQuery) (Page[ClusterSummary], error)
+	Cluster(ctx context.Context, id string) (*ClusterDetail, error)
 	Close() error
 }
 
@@ -70,6 +74,7 @@ type Store interface {
 // reads and writes, and the article writes.
 type Tx interface {
 	SpeakerIndex
+	ClusterIndex
 	// Has tells whether an article with this id is stored.
 	Has(ctx context.Context, id string) (bool, error)
 	// PutArticle stores an annotated, linked article (every entity that
@@ -155,9 +160,15 @@ type StatementQuery struct {
 	// MinConfidence keeps statements whose calibrated confidence is at
 	// least this (0: all).
 	MinConfidence float64
-	Sort          string // SortRelevance (default) or SortDate
-	Limit         int    // page size (0 = 20)
-	Cursor        string // from the previous page's Next
+	// Independent keeps statements whose cluster was carried by at least
+	// this many independent outlets (0 or 1: all).
+	Independent int
+	// First keeps each cluster's first report only (and statements not
+	// clustered).
+	First  bool
+	Sort   string // SortRelevance (default) or SortDate
+	Limit  int    // page size (0 = 20)
+	Cursor string // from the previous page's Next
 
 	// IngestedSince keeps the statements of articles stored at or after
 	// it (saved searches look at what arrived since they last looked).
@@ -201,6 +212,8 @@ type StatementHit struct {
 	SaidOn     *time.Time
 	SaidOnFrom string
 	Confidence float64
+	// Cluster is the statement's cluster id ("" when not clustered).
+	Cluster string
 	// Class, ClassConfidence and SourceType as the classifier set them
 	// (Statement); empty for statements stored before classes.
 	Class           StatementClass

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/cluster"
 	"github.com/whosaid/whosaid/identity"
 	"github.com/whosaid/whosaid/ingest"
 	"github.com/whosaid/whosaid/pipeline"
@@ -24,6 +25,8 @@ type Options struct {
 	AsOf *time.Time
 	// Linker replaces the standard cross-article linker.
 	Linker whosaid.Linker
+	// Clusterer replaces the standard statement clusterer.
+	Clusterer whosaid.Clusterer
 	// OnError is told about every input, record or document that failed,
 	// as soon as it fails; the job goes on.
 	OnError func(error)
@@ -66,9 +69,13 @@ func Extract(ctx context.Context, docs iter.Seq2[*whosaid.Doc, error], ix whosai
 	if ix == nil {
 		ix = identity.NewMemoryIndex()
 	}
-	linker := linkerOf(opt)
+	linker, clusterer := linkerOf(opt), clustererOf(opt)
+	clusters := cluster.NewMemoryIndex()
 	return annotate(ctx, docs, opt, nil, func(r *Report, d *whosaid.Doc) error {
 		if err := linker.Link(ctx, ix, d); err != nil {
+			return err
+		}
+		if err := clusterer.Cluster(ctx, clusters, d); err != nil {
 			return err
 		}
 		if opt.OnDoc != nil {
@@ -82,7 +89,7 @@ func Extract(ctx context.Context, docs iter.Seq2[*whosaid.Doc, error], ix whosai
 // links its speakers against the store and stores it. Documents whose raw
 // bytes the store holds are skipped before annotation.
 func Ingest(ctx context.Context, st whosaid.Store, docs iter.Seq2[*whosaid.Doc, error], opt Options) (Report, error) {
-	linker := linkerOf(opt)
+	linker, clusterer := linkerOf(opt), clustererOf(opt)
 	skip := func(d *whosaid.Doc) (bool, error) {
 		if d.RawSHA256 == "" {
 			return false, nil
@@ -97,6 +104,11 @@ func Ingest(ctx context.Context, st whosaid.Store, docs iter.Seq2[*whosaid.Doc, 
 				return err
 			}
 			if err := linker.Link(ctx, tx, d); err != nil {
+				return err
+			}
+			// Statements join their clusters before the article is
+			// stored, so each is stored with its cluster.
+			if err := clusterer.Cluster(ctx, tx, d); err != nil {
 				return err
 			}
 			var err error
@@ -122,6 +134,13 @@ func Ingest(ctx context.Context, st whosaid.Store, docs iter.Seq2[*whosaid.Doc, 
 		}
 		return nil
 	})
+}
+
+func clustererOf(opt Options) whosaid.Clusterer {
+	if opt.Clusterer != nil {
+		return opt.Clusterer
+	}
+	return cluster.Clusterer{}
 }
 
 func linkerOf(opt Options) whosaid.Linker {

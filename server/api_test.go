@@ -50,7 +50,7 @@ func decodeAs[T any](t *testing.T, b []byte) T {
 
 // ids of the fixture the tests ask about.
 type fixtureIDs struct {
-	a1, stmt, demirel, aylin, marta, xss string
+	a1, stmt, demirel, aylin, marta, xss, cluster string
 }
 
 func (f *fixture) ids(t *testing.T) fixtureIDs {
@@ -63,8 +63,12 @@ func (f *fixture) ids(t *testing.T) fixtureIDs {
 		}
 		return sp.ID
 	}
+	h, err := f.store.Statement(ctx, f.docs["a1.txt"].StatementID(0))
+	if err != nil || h.Cluster == "" {
+		t.Fatalf("the fixture's first statement: %+v, %v; want it in a cluster", h, err)
+	}
 	return fixtureIDs{a1: f.docs["a1.txt"].ID, stmt: f.docs["a1.txt"].StatementID(0), demirel: find("Yusuf Demirel"),
-		aylin: find("Aylin Kaya"), marta: find("Marta Kaya"), xss: f.docs["xss"].ID}
+		aylin: find("Aylin Kaya"), marta: find("Marta Kaya"), xss: f.docs["xss"].ID, cluster: h.Cluster}
 }
 
 // apiSubtests counts the subtests of TestAPI that ran: only when all did
@@ -244,7 +248,19 @@ func testReads(t *testing.T) {
 				t.Errorf("speaker=Kaya gave statements of %v, want the three Kayas", who)
 			}
 		}},
-		{"/api/v1/clusters", 404, wantError("no API route")},
+		{"/api/v1/clusters?q=strike", 200, func(t *testing.T, b []byte) {
+			p := decodeAs[wire.Page[wire.Cluster]](t, b)
+			if len(p.Items) == 0 || p.Items[0].Reports < 1 || p.Items[0].First.Cluster == nil || *p.Items[0].First.Cluster != p.Items[0].ID {
+				t.Errorf("clusters %+v", p)
+			}
+		}},
+		{"/api/v1/clusters/" + id.cluster, 200, func(t *testing.T, b []byte) {
+			if c := decodeAs[wire.Cluster](t, b); c.ID != id.cluster || len(c.Statements) != c.Reports || c.Speaker == nil {
+				t.Errorf("cluster %+v", c)
+			}
+		}},
+		{"/api/v1/clusters/cl_none", 404, wantError("cl_none")},
+		{"/api/v1/clusters?independent=x", 400, wantError("independent")},
 	}
 	for _, tc := range cases {
 		t.Run(strings.TrimPrefix(tc.path, "/api/v1/"), func(t *testing.T) {
@@ -433,7 +449,7 @@ func testDocumentedParams(t *testing.T) {
 		if !ok {
 			continue
 		}
-		path := strings.NewReplacer("/statements/{id}", "/statements/"+id.stmt, "/articles/{id}", "/articles/"+id.a1,
+		path := strings.NewReplacer("/statements/{id}", "/statements/"+id.stmt, "/articles/{id}", "/articles/"+id.a1, "/clusters/{id}", "/clusters/"+id.cluster,
 			"/speakers/{id}", "/speakers/"+id.demirel).Replace(p)
 		params, _ := op["parameters"].([]any)
 		q := url.Values{}

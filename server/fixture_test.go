@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/cluster"
 	"github.com/whosaid/whosaid/identity"
 	"github.com/whosaid/whosaid/store/sqlite"
 	"github.com/whosaid/whosaid/store/storetest"
@@ -45,6 +46,9 @@ func newFixture(t testing.TB) *fixture {
 		d := docs[name]
 		err := st.Update(ctx, func(tx whosaid.Tx) error {
 			if err := (identity.Linker{}).Link(ctx, tx, d); err != nil {
+				return err
+			}
+			if err := (cluster.Clusterer{}).Cluster(ctx, tx, d); err != nil {
 				return err
 			}
 			_, err := tx.PutArticle(ctx, d)

@@ -14,7 +14,7 @@ import (
 
 // The query parameters of statement searches, as the CLI's flags.
 var (
-	filterParams = []string{"q", "speaker", "outlet", "since", "until", "kind", "all_versions", "all", "min_confidence"}
+	filterParams = []string{"q", "speaker", "outlet", "since", "until", "kind", "all_versions", "all", "min_confidence", "independent", "first"}
 	searchParams = append(append([]string{}, filterParams...), "sort", "limit", "cursor")
 	exportParams = append(append([]string{}, filterParams...), "format")
 )
@@ -128,6 +128,20 @@ func (p *params) statementQuery() (whosaid.StatementQuery, error) {
 			return q, whosaid.Errorf(whosaid.EInvalid, "?min_confidence=%q: want a number from 0 to 1", v)
 		}
 		q.MinConfidence = c
+	}
+	if v := p.str("independent"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return q, whosaid.Errorf(whosaid.EInvalid, "?independent=%q: want a whole number, 0 or more", v)
+		}
+		q.Independent = n
+	}
+	switch v := p.str("first"); v {
+	case "", "false":
+	case "true":
+		q.First = true
+	default:
+		return q, whosaid.Errorf(whosaid.EInvalid, "?first=%q: want true or false", v)
 	}
 	switch v := p.str("all"); v {
 	case "", "false":

@@ -51,10 +51,8 @@ func (s *Server) table() []route {
 		{method: "GET", pattern: "/api/v1/export", kind: kindAPI, timeout: exportTime, handle: s.apiExport},
 		{method: "GET", pattern: "/api/v1/stats", kind: kindAPI, handle: s.apiStats},
 		{method: "GET", pattern: "/api/v1/openapi.json", kind: kindAPI, handle: s.apiOpenAPI},
-		// Statement clusters (the across-articles work) go here, as
-		// GET /api/v1/clusters (with the statement filters and a cursor)
-		// and GET /api/v1/clusters/{id}, each with its path in
-		// openapi.json; the pages get /clusters/{id} below.
+		{method: "GET", pattern: "/api/v1/clusters", kind: kindAPI, handle: s.apiClusters},
+		{method: "GET", pattern: "/api/v1/clusters/{id}", kind: kindAPI, handle: s.apiCluster},
 
 		// The JSON API: writes (token only).
 		{method: "POST", pattern: "/api/v1/ingest", kind: kindAPI, write: true, timeout: ingestTime, handle: s.apiIngest},

@@ -48,6 +48,9 @@ type Statement struct {
 	Class           string  `json:"class"`
 	ClassConfidence float64 `json:"class_confidence"`
 	SourceType      string  `json:"source_type"`
+	// Cluster is the id of the statement's cluster across articles
+	// (`whosaid cluster ID`), null when it is in none.
+	Cluster *string `json:"cluster"`
 }
 
 // IsSpeech reports whether the statement is speech by a person or an
@@ -202,6 +205,7 @@ func statementOfDoc(doc *whosaid.Doc, i int) Statement {
 		Class:           string(s.Class),
 		ClassConfidence: round3(s.ClassConfidence),
 		SourceType:      string(s.SourceType),
+		Cluster:         optional(s.Cluster),
 	}
 	if len(s.Content) > 0 {
 		whole := s.ContentSpan()
@@ -279,6 +283,7 @@ func FromHit(h whosaid.StatementHit) Hit {
 		Class:           string(h.Class),
 		ClassConfidence: round3(h.ClassConfidence),
 		SourceType:      string(h.SourceType),
+		Cluster:         optional(h.Cluster),
 	}
 	if len(h.Fragments) > 0 {
 		st.Content.Fragments = h.Fragments

@@ -26,7 +26,7 @@ func (Hit) CSVHeader() []string {
 	return []string{"id", "article", "kind", "speaker_id", "speaker", "speaker_type",
 		"source", "source_start", "source_end", "cue", "cue_start", "cue_end",
 		"content", "content_start", "content_end", "fragments", "said_on", "said_on_from", "confidence",
-		"class", "class_confidence", "source_type",
+		"class", "class_confidence", "source_type", "cluster",
 		"published", "outlet", "title", "url", "input", "score"}
 }
 
@@ -50,7 +50,7 @@ func (h Hit) CSVRecord() []string {
 		score = strconv.FormatFloat(*h.Score, 'f', -1, 64)
 	}
 	return append(cells, frags, str(h.SaidOn), str(h.SaidOnFrom), strconv.FormatFloat(h.Confidence, 'f', -1, 64),
-		h.Class, strconv.FormatFloat(h.ClassConfidence, 'f', -1, 64), h.SourceType,
+		h.Class, strconv.FormatFloat(h.ClassConfidence, 'f', -1, 64), h.SourceType, str(h.Cluster),
 		str(h.Published), str(h.Outlet), str(h.Title), str(h.URL), str(h.Input), score)
 }
 

@@ -86,6 +86,7 @@ func (a *app) rootCommand() *cobra.Command {
 		a.speakersCommand(),
 		a.speakerCommand(),
 		a.articleCommand(),
+		a.clusterCommand(),
 		a.statementCommand(),
 		a.exportCommand(),
 		a.statsCommand(),

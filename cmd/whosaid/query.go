@@ -34,7 +34,8 @@ type statementFlags struct {
 	speaker, outlet, since, until, kind, format, sort string
 	limit                                             int
 	minConfidence                                     float64
-	allVersions, all                                  bool
+	allVersions, all, first, clusters                 bool
+	independent                                       int
 }
 
 // limitHelp is the one meaning of --limit and --top: 0 is no limit.
@@ -47,6 +48,8 @@ func (f *statementFlags) add(cmd *cobra.Command, withLimit bool) {
 	cmd.Flags().StringVar(&f.until, "until", "", "said (or published) on or before YYYY-MM-DD")
 	cmd.Flags().StringVar(&f.kind, "kind", "", "direct, indirect or mixed")
 	cmd.Flags().Float64Var(&f.minConfidence, "min-confidence", 0, "only statements whose confidence is at least this (0 to 1; see docs/output.md for what a confidence means)")
+	cmd.Flags().IntVar(&f.independent, "independent", 0, "only statements carried by at least N independent outlets (reprints of one story count once)")
+	cmd.Flags().BoolVar(&f.first, "first", false, "only the first report of each statement (the earliest published in its cluster)")
 	cmd.Flags().BoolVar(&f.all, "all", false, "every attribution (thoughts, evidence, intentions, actions), not only speech by people and organisations")
 	cmd.Flags().BoolVar(&f.allVersions, "all-versions", false, "also the statements of older versions of an article (the same URL stored again, changed); by default only the newest answers")
 	cmd.Flags().StringVar(&f.format, "format", "", formatHelp)
@@ -58,14 +61,18 @@ func (f *statementFlags) add(cmd *cobra.Command, withLimit bool) {
 
 // filtered tells whether any filter is set.
 func (f *statementFlags) filtered() bool {
-	return f.speaker != "" || f.outlet != "" || f.since != "" || f.until != "" || f.kind != ""
+	return f.speaker != "" || f.outlet != "" || f.since != "" || f.until != "" || f.kind != "" || f.independent > 1 || f.first
 }
 
 func (f *statementFlags) query(text string) (whosaid.StatementQuery, error) {
 	if f.limit < 0 {
 		return whosaid.StatementQuery{}, fmt.Errorf("--limit %d: want 0 (all) or more", f.limit)
 	}
-	q := whosaid.StatementQuery{Text: text, Speaker: f.speaker, Outlet: f.outlet, Limit: f.limit, Sort: f.sort, AllVersions: f.allVersions, All: f.all, MinConfidence: f.minConfidence}
+	q := whosaid.StatementQuery{Text: text, Speaker: f.speaker, Outlet: f.outlet, Limit: f.limit, Sort: f.sort, AllVersions: f.allVersions, All: f.all, MinConfidence: f.minConfidence,
+		Independent: f.independent, First: f.first}
+	if f.independent < 0 {
+		return q, fmt.Errorf("--independent %d: want 0 or more", f.independent)
+	}
 	if f.minConfidence < 0 || f.minConfidence > 1 {
 		return q, fmt.Errorf("--min-confidence %v: want a number from 0 to 1", f.minConfidence)
 	}
@@ -142,6 +149,9 @@ func (a *app) searchCommand() *cobra.Command {
 			if all {
 				q.Limit = pageSize
 			}
+			if f.clusters {
+				return a.searchClusters(cmd, whosaid.ClusterQuery{StatementQuery: q}, format, all)
+			}
 			return a.withStore(cmd.Context(), readOnly, func(st whosaid.Store) error {
 				for {
 					page, err := st.Search(cmd.Context(), q)
@@ -163,6 +173,7 @@ func (a *app) searchCommand() *cobra.Command {
 		},
 	}
 	f.add(cmd, true)
+	cmd.Flags().BoolVar(&f.clusters, "clusters", false, "clusters instead of statements: each statement once with its reports, most independent outlets first")
 	return cmd
 }
 

@@ -38,6 +38,9 @@ func (s *Store) Dump(ctx context.Context, fn func(whosaid.ArchiveRecord) error) 
 			return err
 		}
 	}
+	if err := s.dumpClusters(ctx, fn); err != nil {
+		return err
+	}
 	return s.dumpRest(ctx, fn)
 }
 
@@ -337,6 +340,21 @@ func (t *tx) load(ctx context.Context, r whosaid.ArchiveRecord) (bool, error) {
 		return exec("load saved search", `INSERT INTO saved_searches(name, query, independent, fire_on, notify, created, checked)
 			VALUES($1,$2,$3,$4,$5,$6,$7) ON CONFLICT DO NOTHING`,
 			ss.Name, marshal(q), ss.Independent, ss.On, ss.Notify, instantText(ss.Created), instantText(ss.Checked))
+	case r.Cluster != nil:
+		c := r.Cluster
+		added, err := exec("load cluster", `INSERT INTO clusters(id, speaker_id, wording, first_statement, first_published,
+			reports, independent, negated) VALUES($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT DO NOTHING`,
+			c.ID, c.SpeakerID, c.Wording, c.FirstStatement, null(c.FirstPublished), c.Reports, c.Independent, c.Negated)
+		if err != nil || !added {
+			return added, err
+		}
+		if len(c.Keys) > 0 {
+			if _, err := exec("load cluster", `INSERT INTO cluster_keys(speaker_id, key, cluster_id) SELECT $1, k, $3 FROM unnest($2::text[]) k
+				ON CONFLICT DO NOTHING`, c.SpeakerID, c.Keys, c.ID); err != nil {
+				return false, err
+			}
+		}
+		return true, nil
 	case r.Delivery != nil:
 		d := r.Delivery
 		var delivered *string
@@ -413,7 +431,8 @@ func (t *tx) loadArticle(ctx context.Context, x *whosaid.ArchivedArticle) (bool,
 		r := stmtRow{ID: h.ID, ArticleID: a.ID, Seq: i, Kind: string(h.Kind), Source: h.Source, Cue: h.Cue, Content: h.Content,
 			Fragments: h.Fragments, SaidOn: timeText(h.SaidOn, false), SaidOnFrom: null(h.SaidOnFrom), Confidence: h.Confidence,
 			Class: null(string(h.Class)), ClassConfidence: h.ClassConfidence, SourceType: null(string(h.SourceType)), Speech: h.IsSpeech(),
-			Title: a.Title, Outlet: a.Outlet}
+			Cluster: null(h.Cluster),
+			Title:   a.Title, Outlet: a.Outlet}
 		if h.Speaker != nil {
 			r.SpeakerID = &h.Speaker.ID
 			r.IndexSpeaker = x.IndexedSpeakers[h.ID]

@@ -124,6 +124,17 @@ var migrations = []string{
 	ALTER TABLE statements ADD COLUMN class_confidence double precision;
 	ALTER TABLE statements ADD COLUMN source_type text COLLATE "C";
 	ALTER TABLE statements ADD COLUMN speech boolean NOT NULL DEFAULT true;`,
+	// 7: statement clusters (package cluster), as the SQLite store's
+	// migration 15.
+	`ALTER TABLE statements ADD COLUMN cluster_id text COLLATE "C";
+	CREATE INDEX statements_cluster ON statements(cluster_id);
+	CREATE TABLE clusters(n bigint GENERATED ALWAYS AS IDENTITY, id text COLLATE "C" PRIMARY KEY,
+		speaker_id text COLLATE "C" NOT NULL, wording text COLLATE "C" NOT NULL,
+		first_statement text COLLATE "C" NOT NULL, first_published text COLLATE "C",
+		reports integer NOT NULL DEFAULT 0, independent integer NOT NULL DEFAULT 0, negated boolean NOT NULL DEFAULT false);
+	CREATE INDEX clusters_rank ON clusters(independent DESC, reports DESC, id);
+	CREATE TABLE cluster_keys(speaker_id text COLLATE "C" NOT NULL, key text COLLATE "C" NOT NULL,
+		cluster_id text COLLATE "C" NOT NULL, PRIMARY KEY(speaker_id, key, cluster_id));`,
 }
 
 // goMigrations are the steps of a migration that SQL cannot do, by

@@ -21,7 +21,7 @@ const hitColumns = `s.n, s.id, s.article_id, s.kind, COALESCE(s.speaker_id, ''),
 	s.content_text, s.content_start, s.content_end, COALESCE(s.fragments, ''), COALESCE(s.said_on, ''), COALESCE(s.said_on_from, ''),
 	COALESCE(s.confidence, 0), COALESCE(a.published, ''), COALESCE(a.outlet, ''), COALESCE(a.title, ''),
 	COALESCE(a.url, ''), COALESCE(a.source, ''),
-	COALESCE(s.class, ''), COALESCE(s.class_confidence, 0), COALESCE(s.source_type, '')`
+	COALESCE(s.class, ''), COALESCE(s.class_confidence, 0), COALESCE(s.source_type, ''), COALESCE(s.cluster_id, '')`
 
 // hitFrom is the FROM clause of hitColumns.
 const hitFrom = ` FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id`
@@ -37,7 +37,7 @@ func scanHit(rows pgx.Rows, extra ...any) (whosaid.StatementHit, int64, error) {
 		&srcT, &srcS, &srcE, &cueT, &cueS, &cueE,
 		&h.Content.Text, &h.Content.Start, &h.Content.End, &frags, &saidOn, &h.SaidOnFrom,
 		&h.Confidence, &published, &h.Outlet, &h.Title, &h.URL, &h.InputSource,
-		&class, &h.ClassConfidence, &sourceType}
+		&class, &h.ClassConfidence, &sourceType, &h.Cluster}
 	if err := rows.Scan(append(dest, extra...)...); err != nil {
 		return h, 0, dbError("read statement", err)
 	}
@@ -118,6 +118,12 @@ func (s *Store) where(ctx context.Context, q whosaid.StatementQuery, a *args) (s
 	}
 	if q.MinConfidence > 0 {
 		conds = append(conds, "s.confidence >= "+a.add(q.MinConfidence))
+	}
+	if q.Independent > 1 {
+		conds = append(conds, "s.cluster_id IN (SELECT id FROM clusters WHERE independent >= "+a.add(q.Independent)+")")
+	}
+	if q.First {
+		conds = append(conds, "(s.cluster_id IS NULL OR s.id = (SELECT first_statement FROM clusters WHERE id = s.cluster_id))")
 	}
 	if q.IngestedSince != nil {
 		conds = append(conds, "a.ingested_at >= "+a.add(q.IngestedSince.UTC().Format(time.RFC3339)))

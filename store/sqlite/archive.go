@@ -55,6 +55,9 @@ func (s *Store) Dump(ctx context.Context, fn func(whosaid.ArchiveRecord) error) 
 			return err
 		}
 	}
+	if err := s.dumpClusters(ctx, fn); err != nil {
+		return err
+	}
 	rest, err := s.dumpRest(ctx)
 	if err != nil {
 		return err
@@ -372,6 +375,20 @@ func (t *tx) load(ctx context.Context, r whosaid.ArchiveRecord) (bool, error) {
 		q, _ := json.Marshal(savedQuery{Text: ss.Query.Text, Speaker: ss.Query.Speaker, Outlet: ss.Query.Outlet, Kind: string(ss.Query.Kind)})
 		return exec("load saved search", `INSERT OR IGNORE INTO saved_searches(name, query, independent, fire_on, notify, created, checked)
 			VALUES(?,?,?,?,?,?,?)`, ss.Name, string(q), ss.Independent, ss.On, ss.Notify, instantText(ss.Created), instantText(ss.Checked))
+	case r.Cluster != nil:
+		c := r.Cluster
+		added, err := exec("load cluster", `INSERT OR IGNORE INTO clusters(id, speaker_id, wording, first_statement, first_published,
+			reports, independent, negated) VALUES(?,?,?,?,?,?,?,?)`,
+			c.ID, c.SpeakerID, c.Wording, c.FirstStatement, null(c.FirstPublished), c.Reports, c.Independent, c.Negated)
+		if err != nil || !added {
+			return added, err
+		}
+		for _, k := range c.Keys {
+			if _, err := exec("load cluster", "INSERT OR IGNORE INTO cluster_keys(speaker_id, key, cluster_id) VALUES(?,?,?)", c.SpeakerID, k, c.ID); err != nil {
+				return false, err
+			}
+		}
+		return true, nil
 	case r.Delivery != nil:
 		d := r.Delivery
 		var delivered any
@@ -448,11 +465,11 @@ func (t *tx) loadArticle(ctx context.Context, x *whosaid.ArchivedArticle) (bool,
 		res, err := t.tx.ExecContext(ctx, `INSERT INTO statements(id, article_id, seq, kind, speaker_id, speaker_variant,
 			source_text, source_start, source_end, cue_text, cue_start, cue_end,
 			content_text, content_start, content_end, fragments, said_on, said_on_from, confidence,
-			class, class_confidence, source_type, speech)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			class, class_confidence, source_type, speech, cluster_id)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			h.ID, a.ID, i, string(h.Kind), speakerID, variant, srcT, srcS, srcE, cueT, cueS, cueE,
 			h.Content.Text, h.Content.Start, h.Content.End, string(frags), timeText(h.SaidOn, false), null(h.SaidOnFrom), h.Confidence,
-			null(string(h.Class)), h.ClassConfidence, null(string(h.SourceType)), h.IsSpeech())
+			null(string(h.Class)), h.ClassConfidence, null(string(h.SourceType)), h.IsSpeech(), null(h.Cluster))
 		if err != nil {
 			return fail(err)
 		}

@@ -127,6 +127,17 @@ var migrations = []string{
 	ALTER TABLE statements ADD COLUMN class_confidence REAL;
 	ALTER TABLE statements ADD COLUMN source_type TEXT;
 	ALTER TABLE statements ADD COLUMN speech INTEGER NOT NULL DEFAULT 1;`,
+	// 15: statement clusters (package cluster): each statement's cluster,
+	// each cluster's fullest wording, first report and counts, and the
+	// words that index its members for new statements of the speaker.
+	`ALTER TABLE statements ADD COLUMN cluster_id TEXT;
+	CREATE INDEX statements_cluster ON statements(cluster_id);
+	CREATE TABLE clusters(id TEXT PRIMARY KEY, speaker_id TEXT NOT NULL, wording TEXT NOT NULL,
+		first_statement TEXT NOT NULL, first_published TEXT, reports INTEGER NOT NULL DEFAULT 0,
+		independent INTEGER NOT NULL DEFAULT 0, negated INTEGER NOT NULL DEFAULT 0);
+	CREATE INDEX clusters_rank ON clusters(independent DESC, reports DESC, id);
+	CREATE TABLE cluster_keys(speaker_id TEXT NOT NULL, key TEXT NOT NULL, cluster_id TEXT NOT NULL,
+		PRIMARY KEY(speaker_id, key, cluster_id)) WITHOUT ROWID;`,
 }
 
 // SchemaVersion is the version this build writes.

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/cluster"
 	"github.com/whosaid/whosaid/identity"
 )
 
@@ -225,6 +226,7 @@ func Run(t *testing.T, cfg Config) {
 	t.Run("QueryLanguage", func(t *testing.T) { queryLanguage(t, open) })
 	t.Run("NewestVersion", func(t *testing.T) { newestVersion(t, open) })
 	t.Run("SpeechOnly", func(t *testing.T) { speechOnly(t, open) })
+	t.Run("Clusters", func(t *testing.T) { clusters(t, open) })
 	t.Run("NameFilters", func(t *testing.T) { nameFilters(t, open) })
 	t.Run("Corrections", func(t *testing.T) { corrections(t, open) })
 
@@ -450,6 +452,9 @@ func linkAndPut(ctx context.Context, s whosaid.Store, d *whosaid.Doc) (whosaid.A
 			return err
 		}
 		if err := (identity.Linker{}).Link(ctx, tx, d); err != nil {
+			return err
+		}
+		if err := (cluster.Clusterer{}).Cluster(ctx, tx, d); err != nil {
 			return err
 		}
 		var err error
