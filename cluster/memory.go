@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"sort"
 	"sync"
 
 	"github.com/whosaid/whosaid"
@@ -13,14 +14,14 @@ type MemoryIndex struct {
 	mu       sync.Mutex
 	clusters map[string]*whosaid.ClusterSketch
 	byKey    map[[2]string]map[string]bool // (speaker, key) → cluster ids
-	order    []string                      // cluster ids as created
+	made     map[string]int                // cluster id → creation order
 }
 
 var _ whosaid.ClusterIndex = (*MemoryIndex)(nil)
 
 // NewMemoryIndex returns an empty index.
 func NewMemoryIndex() *MemoryIndex {
-	return &MemoryIndex{clusters: map[string]*whosaid.ClusterSketch{}, byKey: map[[2]string]map[string]bool{}}
+	return &MemoryIndex{clusters: map[string]*whosaid.ClusterSketch{}, byKey: map[[2]string]map[string]bool{}, made: map[string]int{}}
 }
 
 // ClusterCandidates returns the speaker's clusters indexed under keys,
@@ -34,12 +35,11 @@ func (m *MemoryIndex) ClusterCandidates(_ context.Context, speakerID string, key
 			hit[id] = true
 		}
 	}
-	var out []whosaid.ClusterSketch
-	for _, id := range m.order {
-		if hit[id] {
-			out = append(out, *m.clusters[id])
-		}
+	out := make([]whosaid.ClusterSketch, 0, len(hit))
+	for id := range hit {
+		out = append(out, *m.clusters[id])
 	}
+	sort.Slice(out, func(i, j int) bool { return m.made[out[i].ID] < m.made[out[j].ID] })
 	return out, nil
 }
 
@@ -51,7 +51,7 @@ func (m *MemoryIndex) PutClusterMember(_ context.Context, c whosaid.ClusterMembe
 	if !ok {
 		sk = &whosaid.ClusterSketch{ID: c.Cluster, Speaker: c.Speaker, Negated: c.Negated}
 		m.clusters[c.Cluster] = sk
-		m.order = append(m.order, c.Cluster)
+		m.made[c.Cluster] = len(m.made)
 	}
 	if len(c.Wording) > len(sk.Wording) {
 		sk.Wording = c.Wording
