@@ -15,6 +15,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/whosaid/whosaid/attrib/model"
+	"github.com/whosaid/whosaid/attrib/wordclass"
 	"github.com/whosaid/whosaid/syntax"
 )
 
@@ -26,6 +28,13 @@ var files = []struct {
 }{
 	{"syntax/models/tagger.bin", func(b []byte) (saver, error) { return syntax.LoadTagger(bytes.NewReader(b)) }},
 	{"syntax/models/parser.bin", func(b []byte) (saver, error) { return syntax.LoadParser(bytes.NewReader(b)) }},
+	{"attrib/model/attrib.bin", func(b []byte) (saver, error) {
+		classes, err := wordclass.Default()
+		if err != nil {
+			return nil, err
+		}
+		return model.Load(bytes.NewReader(b), classes)
+	}},
 }
 
 func main() {
