@@ -28,6 +28,10 @@ var files = []struct {
 }{
 	{"syntax/models/tagger.bin", func(b []byte) (saver, error) { return syntax.LoadTagger(bytes.NewReader(b)) }},
 	{"syntax/models/parser.bin", func(b []byte) (saver, error) { return syntax.LoadParser(bytes.NewReader(b)) }},
+	{"attrib/wordclass/classes.bin", func(b []byte) (saver, error) {
+		c, err := wordclass.Load(bytes.NewReader(b))
+		return classesSaver{c}, err
+	}},
 	{"attrib/model/attrib.bin", func(b []byte) (saver, error) {
 		classes, err := wordclass.Default()
 		if err != nil {
@@ -65,3 +69,7 @@ func convert(path string, load func([]byte) (saver, error)) error {
 	fmt.Printf("%s: %d bytes -> %d bytes\n", path, len(old), buf.Len())
 	return nil
 }
+
+type classesSaver struct{ c *wordclass.Classes }
+
+func (s classesSaver) Save(w io.Writer) error { return s.c.Save(w) }
