@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"fmt"
 	"sync"
 )
 
@@ -27,12 +28,31 @@ var (
 // Default returns the shipped tagger and parser, loaded once.
 func Default() (*Tagger, *Parser, error) {
 	defaultOnce.Do(func() {
-		if defaultTagger, defaultErr = LoadTagger(bytes.NewReader(shippedTagger)); defaultErr != nil {
+		var t, p *perceptron
+		if t, defaultErr = openShipped(shippedTagger, taggerMagic, legacyTaggerMagic); defaultErr != nil {
+			defaultErr = fmt.Errorf("tagger: %w", defaultErr)
 			return
 		}
-		defaultParser, defaultErr = LoadParser(bytes.NewReader(shippedParser))
+		if p, defaultErr = openShipped(shippedParser, parserMagic, legacyParserMagic); defaultErr != nil {
+			defaultErr = fmt.Errorf("parser: %w", defaultErr)
+			return
+		}
+		defaultTagger, defaultParser = &Tagger{p: t}, &Parser{p: p}
 	})
 	return defaultTagger, defaultParser, defaultErr
+}
+
+// openShipped reads an embedded model in place, without the full check
+// (its test makes it): starting reads only the header.
+func openShipped(b []byte, magic, legacyMagic string) (*perceptron, error) {
+	if isGzip(b) {
+		return loadPerceptron(bytes.NewReader(b), magic, legacyMagic)
+	}
+	f, err := parseFile(b, magic, false)
+	if err != nil {
+		return nil, err
+	}
+	return &perceptron{classes: f.classes, file: f}, nil
 }
 
 // ShippedSHA256 returns the SHA-256 (hex) of the embedded tagger and

@@ -16,7 +16,7 @@ type Parser struct {
 	p *perceptron
 }
 
-const parserMagic = "WSDEP1"
+const parserMagic = "WSDEP2"
 
 // transitions are classes: 0 shift, then left and right for each label.
 func transitions(labels []string) []string {
@@ -274,7 +274,9 @@ func TrainParser(sents []Sentence, opt TrainOptions) *Parser {
 			fmt.Fprintf(opt.Progress, "parser: pass %d/%d: train transition accuracy %.2f%% (%s)\n", it+1, opt.Iterations, 100*float64(right)/float64(max(total, 1)), time.Since(start).Round(time.Millisecond))
 		}
 	}
-	p.p.finalize(c, 0.05)
+	if err := p.p.freeze(parserMagic, p.p.finalize(c, 0.05)); err != nil {
+		panic(err) // cannot happen: finalize's keys are distinct
+	}
 	return p
 }
 
@@ -334,11 +336,11 @@ func (p *Parser) Parse(words, tags []string) ([]int, []string) {
 }
 
 // Save writes the parser.
-func (p *Parser) Save(w io.Writer) error { return p.p.save(w, parserMagic) }
+func (p *Parser) Save(w io.Writer) error { return p.p.save(w) }
 
-// LoadParser reads a parser written by Save.
+// LoadParser reads a parser written by Save (or by the first release).
 func LoadParser(r io.Reader) (*Parser, error) {
-	pp, err := loadPerceptron(r, parserMagic)
+	pp, err := loadPerceptron(r, parserMagic, legacyParserMagic)
 	if err != nil {
 		return nil, fmt.Errorf("parser: %w", err)
 	}

@@ -24,7 +24,7 @@ type TrainOptions struct {
 	Progress   io.Writer
 }
 
-const taggerMagic = "WSPOS1"
+const taggerMagic = "WSPOS2"
 
 // TrainTagger learns a tagger from tagged sentences.
 func TrainTagger(sents []Sentence, opt TrainOptions) *Tagger {
@@ -101,20 +101,16 @@ func TrainTagger(sents []Sentence, opt TrainOptions) *Tagger {
 			fmt.Fprintf(opt.Progress, "tagger: pass %d/%d: train accuracy %.2f%% (%s)\n", it+1, opt.Iterations, 100*float64(right)/float64(total), time.Since(start).Round(time.Millisecond))
 		}
 	}
-	t.p.finalize(c, 0.05)
+	rows := t.p.finalize(c, 0.05)
 	// The single-tag words become rows of their own template, so the
 	// model file carries them and Tag finds them by hash.
-	words := make([]string, 0, len(t.single))
-	for w := range t.single {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	for _, w := range words {
-		t.p.index[fh(255, w)] = int32(len(t.p.rows))
-		t.p.rows = append(t.p.rows, []entry{{uint16(class[t.single[w]]), 0}})
+	for w, tag := range t.single {
+		rows[fh(255, w)] = []entry{{uint16(class[tag]), 0}}
 	}
 	t.single = nil
-	t.p.freeze()
+	if err := t.p.freeze(taggerMagic, rows); err != nil {
+		panic(err) // cannot happen: the rows are a map, their keys distinct
+	}
 	return t
 }
 
@@ -124,11 +120,11 @@ func (t *Tagger) singleTag(w string) (string, bool) {
 		tag, ok := t.single[w]
 		return tag, ok
 	}
-	r, ok := t.p.fast.get(fh(255, w))
-	if !ok {
+	e, ok := t.p.entries(fh(255, w))
+	if !ok || len(e) == 0 {
 		return "", false
 	}
-	return t.p.classes[t.p.rows[r][0].class], true
+	return t.p.classes[le.Uint16(e)], true
 }
 
 func normAll(ws []string) []string {
@@ -208,11 +204,11 @@ func (t *Tagger) Tag(words []string) []string {
 }
 
 // Save writes the tagger.
-func (t *Tagger) Save(w io.Writer) error { return t.p.save(w, taggerMagic) }
+func (t *Tagger) Save(w io.Writer) error { return t.p.save(w) }
 
-// LoadTagger reads a tagger written by Save.
+// LoadTagger reads a tagger written by Save (or by the first release).
 func LoadTagger(r io.Reader) (*Tagger, error) {
-	p, err := loadPerceptron(r, taggerMagic)
+	p, err := loadPerceptron(r, taggerMagic, legacyTaggerMagic)
 	if err != nil {
 		return nil, fmt.Errorf("tagger: %w", err)
 	}

@@ -34,9 +34,18 @@ func Default() (*Model, error) {
 			defaultErr = err
 			return
 		}
-		defaultModel, defaultErr = Load(bytes.NewReader(shipped), classes)
+		defaultModel, defaultErr = openShipped(classes)
 	})
 	return defaultModel, defaultErr
+}
+
+// openShipped reads the embedded model in place, without the full check
+// (its test makes it): starting reads only the headers.
+func openShipped(classes Clusters) (*Model, error) {
+	if isGzip(shipped) {
+		return Load(bytes.NewReader(shipped), classes)
+	}
+	return parse(shipped, classes, false)
 }
 
 // Open loads a model file written by `whosaid train attrib`, with the

@@ -28,9 +28,9 @@ func (m *Model) Stacked() bool { return m.stack != nil }
 
 // Features is the number of features with weights.
 func (m *Model) Features() int {
-	n := len(m.w.w)
+	n := m.w.len()
 	if m.stack != nil {
-		n += len(m.stack.w)
+		n += m.stack.len()
 	}
 	return n
 }

@@ -149,9 +149,9 @@ func TestLoadRejectsBadFiles(t *testing.T) {
 	m, _ := Train(corpus()[:2], annotate, TrainOptions{Iterations: 1})
 	m.Save(&good)
 	cases := map[string][]byte{
-		"empty":     nil,
-		"not gzip":  []byte("hello"),
-		"truncated": good.Bytes()[:good.Len()/2],
+		"empty":       nil,
+		"not a model": []byte("hello"),
+		"truncated":   good.Bytes()[:good.Len()/2],
 	}
 	for name, b := range cases {
 		if _, err := Load(bytes.NewReader(b), nil); err == nil {

@@ -6,8 +6,9 @@ import "math"
 // per weight, the running sum of its past values (Collins' averaged
 // perceptron, computed lazily with timestamps).
 type weights struct {
-	index map[uint64]int32
-	w     [][nLabels]float32
+	index map[uint64]int32   // training (and a trained model until saved)
+	w     [][nLabels]float32 // training
+	flat  *frozen            // a loaded model: its file, read in place
 	// averaging state, used while training only
 	total [][nLabels]float32
 	stamp [][nLabels]int32
@@ -21,6 +22,12 @@ func newWeights() *weights { return &weights{index: map[uint64]int32{}} }
 // row returns the index of a feature's weights, adding it when add is set;
 // -1 for an unknown feature.
 func (m *weights) row(f uint64, add bool) int32 {
+	if m.flat != nil {
+		if i, ok := m.flat.table.Get(f); ok {
+			return int32(i)
+		}
+		return -1
+	}
 	if i, ok := m.index[f]; ok {
 		return i
 	}
@@ -35,9 +42,25 @@ func (m *weights) row(f uint64, add bool) int32 {
 	return i
 }
 
+// len is the number of features with weights.
+func (m *weights) len() int {
+	if m.flat != nil {
+		return m.flat.table.Len()
+	}
+	return len(m.w)
+}
+
 // emission scores every label of a token from its feature rows.
 func (m *weights) emission(rows []int32, out *[nLabels]float32) {
 	*out = [nLabels]float32{}
+	if m.flat != nil {
+		for _, r := range rows {
+			if r >= 0 {
+				m.flat.add(r, out)
+			}
+		}
+		return
+	}
 	for _, r := range rows {
 		if r < 0 {
 			continue
