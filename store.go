@@ -67,7 +67,7 @@ type Store interface {
 }
 
 // Tx is a write transaction of a Store: the speaker index the linker
-// reads and writes, and the article writes.
+// reads and writes, the duplicate index, and the article writes.
 type Tx interface {
 	SpeakerIndex
 	// Has tells whether an article with this id is stored.
