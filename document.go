@@ -68,6 +68,11 @@ type Doc struct {
 	// Speakers are the article's speakers as the cross-article linker
 	// identified them: Entity.SpeakerID points into it.
 	Speakers []Speaker
+	// DuplicateOf is the id of the earlier article this one is a reprint
+	// or near copy of, as the duplicate index knew when the article was
+	// linked ("" for an original); set by the job, not by a stage, since
+	// it is decided across articles.
+	DuplicateOf string
 
 	// Warnings are what a stage repaired or guessed in the input (bytes
 	// that were not UTF-8 replaced, a charset guessed): the article goes

@@ -43,6 +43,12 @@ type Statement struct {
 	Class           StatementClass
 	ClassConfidence float64
 	SourceType      SourceType
+	// Medium is how the statement was made or carried (MediumInterview,
+	// MediumPost, …) and Via the intermediary the text names ("told the
+	// Coast Radio" → "the Coast Radio"): an outlet, channel or platform
+	// that carried the words, never their speaker. Set by the provenance
+	// stage (LayerProvenance); "" when the text does not tell.
+	Medium, Via string
 }
 
 // StatementClass is what an attribution reports. PolNeAR-style corpora

@@ -413,6 +413,7 @@ func (t *tx) loadArticle(ctx context.Context, x *whosaid.ArchivedArticle) (bool,
 		r := stmtRow{ID: h.ID, ArticleID: a.ID, Seq: i, Kind: string(h.Kind), Source: h.Source, Cue: h.Cue, Content: h.Content,
 			Fragments: h.Fragments, SaidOn: timeText(h.SaidOn, false), SaidOnFrom: null(h.SaidOnFrom), Confidence: h.Confidence,
 			Class: null(string(h.Class)), ClassConfidence: h.ClassConfidence, SourceType: null(string(h.SourceType)), Speech: h.IsSpeech(),
+			Medium: null(h.Medium), Via: null(h.Via),
 			Title: a.Title, Outlet: a.Outlet}
 		if h.Speaker != nil {
 			r.SpeakerID = &h.Speaker.ID

@@ -225,6 +225,7 @@ func Run(t *testing.T, cfg Config) {
 	t.Run("QueryLanguage", func(t *testing.T) { queryLanguage(t, open) })
 	t.Run("NewestVersion", func(t *testing.T) { newestVersion(t, open) })
 	t.Run("SpeechOnly", func(t *testing.T) { speechOnly(t, open) })
+	t.Run("Duplicates", func(t *testing.T) { duplicates(t, open) })
 	t.Run("NameFilters", func(t *testing.T) { nameFilters(t, open) })
 	t.Run("Corrections", func(t *testing.T) { corrections(t, open) })
 
