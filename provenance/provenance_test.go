@@ -43,6 +43,9 @@ func TestProvenance(t *testing.T) {
 		// What the speaker says about a medium is not how it reached us.
 		{`Hana Roos said that the rumours she had seen on Facebook were false.`, "the rumours she had seen", "", "", false},
 		{`Hana Roos said the port would stay open.`, "the port would stay open", "", "", false},
+		{`Mayor Tilda Vance told Coast Radio Friday that the bridge would reopen in May.`, "the bridge would reopen", "", "Coast Radio", false},
+		{`Economists still debate whether the reform worked, Hana Roos said.`, "whether the reform worked", "", "", false},
+		{`Hana Roos said during a debate in parliament that the port would stay open.`, "the port would stay open", "dialogue", "", false},
 		// A carrier is named as such and is not the speaker.
 		{`The rebels will lay down their arms next week, according to the Delta News channel.`, "lay down their arms", "", "Delta News channel", true},
 	}

@@ -312,9 +312,23 @@ func isPlatform(v string) bool {
 	return rePlatformName.MatchString(v)
 }
 
-// trimName drops a leading article and trailing small words.
+// dateWords end a name: "told Coast Radio Friday" names Coast Radio.
+var dateWords = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
+	"saturday": true, "sunday": true, "january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"today": true, "yesterday": true, "tonight": true}
+
+// trimName drops a leading article, the words from a day or month name
+// on, and trailing small words.
 func trimName(v string) string {
 	v = strings.TrimSpace(v)
+	w := strings.Fields(v)
+	for k, x := range w {
+		if dateWords[strings.ToLower(strings.TrimRight(x, ".,;:"))] {
+			v = strings.Join(w[:k], " ")
+			break
+		}
+	}
 	for _, p := range []string{"the ", "The "} {
 		v = strings.TrimPrefix(v, p)
 	}

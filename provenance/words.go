@@ -16,6 +16,7 @@ var reOutletWord = regexp.MustCompile(`(?i)\b(?:tv|television|radio|news|channel
 
 // A capitalised name: words opening with a capital, joined by the small
 // words names carry ("Voice of the Coast", "Al-Noor").
+// Days and months it runs into are cut by trimName.
 const name = `(?:[\p{Lu}][\p{L}\p{N}'’.&-]*)(?:\s+(?:[\p{Lu}][\p{L}\p{N}'’.&-]*|of(?:\s+the)?|al|de|la|el|for))*`
 
 // media is one medium and the pattern that says it, in order of
@@ -33,7 +34,7 @@ var mediums = []media{
 	{"speech", regexp.MustCompile(`(?i)\b(?:speech|sermon|address(?:ing)?\s+(?:the\s+)?(?:nation|parliament|rally|crowd|supporters|congress|assembly))\b`)},
 	{"letter", regexp.MustCompile(`(?i)\bletter\b`)},
 	{"statement", regexp.MustCompile(`(?i)\b(?:in|issued|released|published)\s+(?:a|an|his|her|their|its|the)\s+(?:written\s+|joint\s+|brief\s+|short\s+)?statement\b|\bstatement\s+(?:issued|released|published)\b`)},
-	{"dialogue", regexp.MustCompile(`(?i)\b(?:dialogue|debate|panel|forum|symposium|seminar|town\s+hall)\b`)},
+	{"dialogue", regexp.MustCompile(`(?i)\b(?:in|during|at|on|to)\s+(?:a|an|the|his|her|their|its)?\s*(?:[\p{L}'’"-]+\s+){0,4}?(?:dialogue|debate|panel|forum|symposium|seminar|town\s+hall)\b`)},
 	{"message", regexp.MustCompile(`(?i)\b(?:video|audio|recorded|televised)\s+message\b`)},
 	{"post", regexp.MustCompile(`(?i)\b(?:tweet(?:s|ed)?|post(?:ed|s)?\s+(?:on|to)|wrote\s+on|in\s+a\s+post)\b`)},
 	{"broadcast", regexp.MustCompile(`(?i)\b(?:aired|broadcast|televised|on\s+air)\b`)},
