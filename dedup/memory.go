@@ -2,6 +2,7 @@ package dedup
 
 import (
 	"context"
+	"sort"
 	"sync"
 
 	"github.com/whosaid/whosaid"
@@ -26,17 +27,20 @@ var _ whosaid.DuplicateIndex = (*MemoryIndex)(nil)
 func (m *MemoryIndex) DuplicateCandidates(_ context.Context, keys []uint64) ([]whosaid.DuplicateEntry, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	hit := map[int]bool{}
+	var hit []int
+	seen := map[int]bool{}
 	for _, k := range keys {
 		for _, i := range m.keys[k] {
-			hit[i] = true
+			if !seen[i] {
+				seen[i] = true
+				hit = append(hit, i)
+			}
 		}
 	}
-	out := make([]whosaid.DuplicateEntry, 0, len(hit))
-	for i := range m.entries { // in the order recorded
-		if hit[i] {
-			out = append(out, m.entries[i])
-		}
+	sort.Ints(hit) // in the order recorded
+	out := make([]whosaid.DuplicateEntry, len(hit))
+	for k, i := range hit {
+		out[k] = m.entries[i]
 	}
 	return out, nil
 }
