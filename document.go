@@ -37,6 +37,11 @@ type Doc struct {
 	PublishedHint *time.Time
 	// OutletHint names the outlet when the input says it (a feed's title).
 	OutletHint string
+	// Given is the metadata the input states in fields of its own (a
+	// JSONL record's title, outlet, author and publication date). Unlike
+	// the hints above, which only fill what cleaning leaves empty, a given
+	// field wins over what cleaning reads from the page.
+	Given Given
 	// Medium is how the article was published when the input says it
 	// (MediumTelegram for a channel post; "" for the web and files).
 	// Via names the outlet it was taken from when the input says so (the
@@ -63,6 +68,11 @@ type Doc struct {
 	// Speakers are the article's speakers as the cross-article linker
 	// identified them: Entity.SpeakerID points into it.
 	Speakers []Speaker
+	// DuplicateOf is the id of the earlier article this one is a reprint
+	// or near copy of, as the duplicate index knew when the article was
+	// linked ("" for an original); set by the job, not by a stage, since
+	// it is decided across articles.
+	DuplicateOf string
 
 	// Warnings are what a stage repaired or guessed in the input (bytes
 	// that were not UTF-8 replaced, a charset guessed): the article goes
@@ -74,6 +84,15 @@ type Doc struct {
 	Errors []StageError
 
 	offsets *offsetIndex
+}
+
+// Given is article metadata stated by the input record itself; zero
+// fields are not given.
+type Given struct {
+	Title, Outlet, Byline string
+	Published             *time.Time
+	// PublishedClock tells whether Published has a time of day.
+	PublishedClock bool
 }
 
 // MediumTelegram is the Medium of a post in a Telegram channel.
@@ -90,6 +109,11 @@ type Meta struct {
 	Title  string
 	Outlet string
 	Byline string
+	// TitleFrom, OutletFrom and BylineFrom say where each was found:
+	// "input record" (Doc.Given), "feed" (Doc.OutletHint), "html" (the
+	// page's markup), "text" (read from the plain text: a headline line,
+	// a byline, a dateline). Empty when the field is empty.
+	TitleFrom, OutletFrom, BylineFrom string
 	// Published is the publication date; nil when the input does not give
 	// it. PublishedClock tells whether the time of day is known too.
 	Published      *time.Time

@@ -21,6 +21,8 @@ const (
 	LayerEntities   Layer = "entities"   // Entities, Mention.Entity and Statement.Entity
 	LayerClasses    Layer = "classes"    // Statement.Class, ClassConfidence and SourceType
 	LayerDates      Layer = "dates"      // Statement.SaidOn
+	LayerCarriers   Layer = "carriers"   // Statement.Intermediary
+	LayerProvenance Layer = "provenance" // Statement.Medium and Via
 	LayerSpeakers   Layer = "speakers"   // Speakers and Entity.SpeakerID, set by a Linker
 )
 

@@ -55,6 +55,17 @@ type Statement struct {
 	// after linking; "" for statements not clustered (no speaker, not
 	// speech).
 	Cluster string
+	// Medium is how the statement was made or carried (MediumInterview,
+	// MediumPost, …) and Via the intermediary the text names ("told the
+	// Coast Radio" → "the Coast Radio"): an outlet, channel or platform
+	// that carried the words, never their speaker. Set by the provenance
+	// stage (LayerProvenance); "" when the text does not tell.
+	Medium, Via string
+	// Intermediary is set when the source names a carrier of someone
+	// else's words, not their speaker ("according to the state channel",
+	// "according to the message"): identity gives such a statement no
+	// speaker. Set by the carriers stage (LayerCarriers), before identity.
+	Intermediary bool
 }
 
 // StatementClass is what an attribution reports. PolNeAR-style corpora

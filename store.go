@@ -71,10 +71,11 @@ type Store interface {
 }
 
 // Tx is a write transaction of a Store: the speaker index the linker
-// reads and writes, and the article writes.
+// reads and writes, the duplicate index, and the article writes.
 type Tx interface {
 	SpeakerIndex
 	ClusterIndex
+	DuplicateIndex
 	// Has tells whether an article with this id is stored.
 	Has(ctx context.Context, id string) (bool, error)
 	// PutArticle stores an annotated, linked article (every entity that
@@ -219,6 +220,8 @@ type StatementHit struct {
 	Class           StatementClass
 	ClassConfidence float64
 	SourceType      SourceType
+	// Medium and Via: how the statement reached the article (Statement).
+	Medium, Via string
 
 	Published      *time.Time
 	PublishedClock bool
@@ -226,7 +229,9 @@ type StatementHit struct {
 	Title          string
 	URL            string
 	InputSource    string // where the article was read from
-	Score          float64
+	// DuplicateOf is the original its article is a copy of ("" for none).
+	DuplicateOf string
+	Score       float64
 }
 
 // IsSpeech reports whether the stored statement is speech (IsSpeech).
@@ -245,9 +250,12 @@ type Article struct {
 	// published and where it was taken from (Doc.Medium, Doc.Via).
 	Medium, Via string
 	// Version counts the versions of its URL (1 for the first).
-	Version    int
-	IngestedAt time.Time
-	Text       string
+	Version int
+	// DuplicateOf is the id of the original this article is a reprint or
+	// near copy of ("" for an original or an article never compared).
+	DuplicateOf string
+	IngestedAt  time.Time
+	Text        string
 	// RawSHA256 identifies the raw copy (RawCopy has its bytes).
 	RawSHA256  string
 	MediaType  string

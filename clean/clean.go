@@ -64,18 +64,52 @@ func (c Cleaner) Process(_ context.Context, doc *whosaid.Doc) error {
 	doc.SetText(res.Text)
 	doc.Meta = res.Meta
 	doc.Meta.Charset, doc.Meta.CharsetFrom = dec.Charset, dec.From
+	found := "text"
+	if doc.MediaType == whosaid.MediaHTML {
+		found = "html"
+	}
+	doc.Meta.TitleFrom, doc.Meta.OutletFrom, doc.Meta.BylineFrom = from(doc.Meta.Title, found), from(doc.Meta.Outlet, found), from(doc.Meta.Byline, found)
+	g := doc.Given
+	if g.Published != nil {
+		t := *g.Published
+		doc.Meta.Published, doc.Meta.PublishedClock, doc.Meta.PublishedFrom = &t, g.PublishedClock, fromRecord
+	}
 	if doc.Meta.Published == nil {
 		ref, refFrom := reference(doc)
 		doc.Meta.Published, doc.Meta.PublishedClock, doc.Meta.PublishedFrom = resolveDate(res.dates, ref, refFrom)
 	}
-	if doc.Meta.Outlet == "" {
-		doc.Meta.Outlet = doc.OutletHint
+	if doc.Meta.Outlet == "" && doc.OutletHint != "" {
+		doc.Meta.Outlet, doc.Meta.OutletFrom = doc.OutletHint, "feed"
 	}
 	if doc.Meta.Published == nil && doc.PublishedHint != nil {
 		t := *doc.PublishedHint
-		doc.Meta.Published, doc.Meta.PublishedClock, doc.Meta.PublishedFrom = &t, true, "input record"
+		doc.Meta.Published, doc.Meta.PublishedClock, doc.Meta.PublishedFrom = &t, true, fromRecord
+	}
+	// What the record states wins over what the page was read to say.
+	for _, f := range []struct {
+		given    string
+		dst, src *string
+	}{
+		{g.Title, &doc.Meta.Title, &doc.Meta.TitleFrom},
+		{g.Outlet, &doc.Meta.Outlet, &doc.Meta.OutletFrom},
+		{g.Byline, &doc.Meta.Byline, &doc.Meta.BylineFrom},
+	} {
+		if v := strings.TrimSpace(f.given); v != "" {
+			*f.dst, *f.src = v, fromRecord
+		}
 	}
 	return nil
+}
+
+// fromRecord is the *From of metadata the input record gave.
+const fromRecord = "input record"
+
+// from is how a metadata field was found: how, or "" when it is empty.
+func from(v, how string) string {
+	if v == "" {
+		return ""
+	}
+	return how
 }
 
 // reference is the date relative expressions are resolved against: the

@@ -68,7 +68,8 @@ func (r *resolver) build() {
 	for k := range doc.Statements {
 		s := &doc.Statements[k]
 		s.Entity = -1
-		if m := r.srcOf[k]; m >= 0 {
+		// A carrier of someone else's words is not their speaker.
+		if m := r.srcOf[k]; m >= 0 && !s.Intermediary {
 			s.Entity = entityOf[m]
 		}
 	}

@@ -46,7 +46,7 @@ func container(name string, br *bufio.Reader) containerKind {
 // the fields an article record carries.
 func looksJSONRecord(b []byte) bool {
 	line, _, _ := bytes.Cut(b, []byte("\n"))
-	for _, k := range []string{`"html"`, `"text"`, `"url"`} {
+	for _, k := range []string{`"html"`, `"text"`, `"url"`, `"maintext"`} {
 		if bytes.Contains(line, []byte(k)) {
 			return true
 		}

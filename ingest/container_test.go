@@ -137,8 +137,8 @@ func TestJSONL(t *testing.T) {
 	if len(docs) != 2 || docs[0].MediaType != whosaid.MediaHTML || docs[1].MediaType != whosaid.MediaText {
 		t.Fatalf("%d docs", len(docs))
 	}
-	if docs[0].PublishedHint == nil || docs[0].Fetched == nil || docs[0].Fetched.Hour() != 4 {
-		t.Errorf("dates of the first record: %v %v", docs[0].PublishedHint, docs[0].Fetched)
+	if docs[0].Given.Published == nil || docs[0].Fetched == nil || docs[0].Fetched.Hour() != 4 {
+		t.Errorf("dates of the first record: %v %v", docs[0].Given.Published, docs[0].Fetched)
 	}
 	if len(errs) != 3 {
 		t.Fatalf("want 3 record errors (not json, too long, empty text), got %v", errs)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/whosaid/whosaid"
 	"github.com/whosaid/whosaid/cluster"
+	"github.com/whosaid/whosaid/dedup"
 	"github.com/whosaid/whosaid/identity"
 	"github.com/whosaid/whosaid/ingest"
 	"github.com/whosaid/whosaid/pipeline"
@@ -45,6 +46,9 @@ type Options struct {
 	// false when it was stored already), in input order: per-record
 	// results (the server's ingest) come from it.
 	OnStored func(*whosaid.Doc, whosaid.ArticleRef)
+	// Duplicates is the duplicate index Extract groups near copies in (a
+	// new dedup.MemoryIndex when nil); Ingest uses the store's.
+	Duplicates whosaid.DuplicateIndex
 	// KeepRaw keeps each document's input bytes in Extract (Ingest always
 	// keeps them: they are the stored raw copy).
 	KeepRaw bool
@@ -63,16 +67,24 @@ type Report struct {
 }
 
 // Extract annotates each document of docs, links its speakers through ix
-// (a new identity.MemoryIndex when nil) and calls emit with it, in input
-// order. An error from emit stops the job and is returned.
+// (a new identity.MemoryIndex when nil), groups near copies
+// (opt.Duplicates) and calls emit with it, in input order. An error from emit stops the job and is returned.
 func Extract(ctx context.Context, docs iter.Seq2[*whosaid.Doc, error], ix whosaid.SpeakerIndex, opt Options, emit func(*whosaid.Doc) error) (Report, error) {
 	if ix == nil {
 		ix = identity.NewMemoryIndex()
+	}
+	dups := opt.Duplicates
+	if dups == nil {
+		dups = dedup.NewMemoryIndex()
 	}
 	linker, clusterer := linkerOf(opt), clustererOf(opt)
 	clusters := cluster.NewMemoryIndex()
 	return annotate(ctx, docs, opt, nil, func(r *Report, d *whosaid.Doc) error {
 		if err := linker.Link(ctx, ix, d); err != nil {
+			return err
+		}
+		var err error
+		if d.DuplicateOf, err = dedup.Add(ctx, dups, d.ID, d.Text, d.Meta.Published); err != nil {
 			return err
 		}
 		if err := clusterer.Cluster(ctx, clusters, d); err != nil {
@@ -112,7 +124,12 @@ func Ingest(ctx context.Context, st whosaid.Store, docs iter.Seq2[*whosaid.Doc, 
 				return err
 			}
 			var err error
-			ref, err = tx.PutArticle(ctx, d)
+			if ref, err = tx.PutArticle(ctx, d); err != nil || !ref.New {
+				return err
+			}
+			// Grouped in the transaction that stores it, so a copy
+			// stored at once by another writer is seen or waits.
+			d.DuplicateOf, err = dedup.Add(ctx, tx, d.ID, d.Text, d.Meta.Published)
 			return err
 		})
 		if err != nil {
@@ -273,11 +290,15 @@ func ExtractFiles(ctx context.Context, args []string, opt Options) ([]*whosaid.D
 	var docs []*whosaid.Doc
 	r := &ingest.Reader{}
 	ix := identity.NewMemoryIndex()
+	dups := dedup.NewMemoryIndex()
+	opt.Duplicates = dups
 	rep, err := Extract(ctx, r.Docs(ctx, args), ix, opt, func(d *whosaid.Doc) error {
 		docs = append(docs, d)
 		return nil
 	})
 	for _, d := range docs {
+		// An original read after its copy took the group over.
+		d.DuplicateOf = dups.DuplicateOf(d.ID)
 		for i := range d.Speakers {
 			if n := ix.Name(d.Speakers[i].ID); n != "" {
 				d.Speakers[i].Name = n

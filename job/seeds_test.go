@@ -290,3 +290,33 @@ func TestSeedsMentionedPeople(t *testing.T) {
 		}
 	}
 }
+
+// Every statement of the leader carries the medium or the intermediary
+// the article gives (four of the five seeds give one), and no carrier of
+// words (a channel, "the message") is any statement's speaker.
+func TestSeedProvenance(t *testing.T) {
+	arts := seedRun(t, nil)
+	for seed, pieces := range leaderSays {
+		a := arts[seed]
+		for _, p := range pieces {
+			st := statementWith(t, a, p)
+			if st == nil {
+				continue // a missed statement is TestSeed's business
+			}
+			if seed != "003" && st.Medium == nil && st.Via == nil {
+				t.Errorf("seed %s: %q has neither medium nor via", seed, p)
+			}
+		}
+		for _, st := range a.Statements {
+			if st.Speaker == nil {
+				continue
+			}
+			name := strings.ToLower(st.Speaker.Name)
+			for _, carrier := range []string{"channel", "message"} {
+				if name == carrier || strings.HasSuffix(name, " "+carrier) {
+					t.Errorf("seed %s: a carrier is a speaker: %q", seed, st.Speaker.Name)
+				}
+			}
+		}
+	}
+}

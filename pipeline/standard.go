@@ -12,6 +12,7 @@ import (
 	"github.com/whosaid/whosaid/dates"
 	"github.com/whosaid/whosaid/identity"
 	"github.com/whosaid/whosaid/mention"
+	"github.com/whosaid/whosaid/provenance"
 	"github.com/whosaid/whosaid/segment"
 	"github.com/whosaid/whosaid/syntax"
 )
@@ -73,8 +74,10 @@ var Standard = []Spec{
 		}
 		return model.Tagger{Model: m, WithRules: true}, nil
 	}},
+	{"carriers", fixed(provenance.Carriers{})},
 	{"identity", fixed(identity.Resolver{})},
 	{"classify", fixed(classify.Classifier{})},
+	{"provenance", fixed(provenance.Stage{})},
 	{"said-on", fixed(dates.SaidOn{})},
 }
 

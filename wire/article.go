@@ -10,23 +10,31 @@ import (
 // Article is an article: `extract` prints one per input article, `article`
 // and the API one stored article.
 type Article struct {
-	Source        string      `json:"source"`
-	ID            string      `json:"id"`
-	URL           *string     `json:"url"`
-	Title         *string     `json:"title"`
-	Outlet        *string     `json:"outlet"`
-	Medium        *string     `json:"medium"` // "telegram" for a channel post
-	Via           *string     `json:"via"`    // the outlet it was taken from (a forward's origin)
-	Byline        *string     `json:"byline"`
-	Published     *string     `json:"published"`
-	PublishedFrom *string     `json:"published_from"`
-	Charset       *string     `json:"charset"`      // the input's character encoding ("utf-8", "windows-1252")
-	CharsetFrom   *string     `json:"charset_from"` // how it was known: valid UTF-8, declared, guessed, damaged bytes replaced
-	Version       int         `json:"version,omitempty"`
-	Text          string      `json:"text"`
-	Statements    []Statement `json:"statements"`
-	Speakers      []Speaker   `json:"speakers"`
-	Errors        []string    `json:"errors,omitempty"`
+	Source string  `json:"source"`
+	ID     string  `json:"id"`
+	URL    *string `json:"url"`
+	Title  *string `json:"title"`
+	Outlet *string `json:"outlet"`
+	Medium *string `json:"medium"` // "telegram" for a channel post
+	Via    *string `json:"via"`    // the outlet it was taken from (a forward's origin)
+	Byline *string `json:"byline"`
+	// TitleFrom, OutletFrom and BylineFrom say where each was found
+	// ("input record", "feed", "html", "text"); extract only (not stored).
+	TitleFrom     string  `json:"title_from,omitempty"`
+	OutletFrom    string  `json:"outlet_from,omitempty"`
+	BylineFrom    string  `json:"byline_from,omitempty"`
+	Published     *string `json:"published"`
+	PublishedFrom *string `json:"published_from"`
+	Charset       *string `json:"charset"`      // the input's character encoding ("utf-8", "windows-1252")
+	CharsetFrom   *string `json:"charset_from"` // how it was known: valid UTF-8, declared, guessed, damaged bytes replaced
+	Version       int     `json:"version,omitempty"`
+	// DuplicateOf is the id of the earlier article this one is a reprint
+	// or near copy of; null for an original.
+	DuplicateOf *string     `json:"duplicate_of"`
+	Text        string      `json:"text"`
+	Statements  []Statement `json:"statements"`
+	Speakers    []Speaker   `json:"speakers"`
+	Errors      []string    `json:"errors,omitempty"`
 }
 
 // Statement is one statement: who (speaker, named in the text by source)
@@ -51,6 +59,11 @@ type Statement struct {
 	// Cluster is the id of the statement's cluster across articles
 	// (`whosaid cluster ID`), null when it is in none.
 	Cluster *string `json:"cluster"`
+	// Medium is how the statement was made or carried (interview, post,
+	// statement, …), Via the intermediary the text names; null when the
+	// text does not tell.
+	Medium *string `json:"medium"`
+	Via    *string `json:"via"`
 }
 
 // IsSpeech reports whether the statement is speech by a person or an
@@ -100,12 +113,14 @@ func (a Article) keep(ok func(*Statement) bool) Article {
 // statement and its article's date, outlet, title, address and input.
 type Hit struct {
 	Statement
-	Published *string  `json:"published"`
-	Outlet    *string  `json:"outlet"`
-	Title     *string  `json:"title"`
-	URL       *string  `json:"url"`
-	Input     *string  `json:"input"`
-	Score     *float64 `json:"score"`
+	Published *string `json:"published"`
+	Outlet    *string `json:"outlet"`
+	Title     *string `json:"title"`
+	URL       *string `json:"url"`
+	Input     *string `json:"input"`
+	// DuplicateOf is the original its article copies; null for none.
+	DuplicateOf *string  `json:"duplicate_of"`
+	Score       *float64 `json:"score"`
 }
 
 // SpeakerRef names a statement's speaker.
@@ -145,6 +160,10 @@ func FromDoc(doc *whosaid.Doc) Article {
 		Medium:        optional(doc.Medium),
 		Via:           optional(doc.Via),
 		Byline:        optional(doc.Meta.Byline),
+		TitleFrom:     doc.Meta.TitleFrom,
+		OutletFrom:    doc.Meta.OutletFrom,
+		BylineFrom:    doc.Meta.BylineFrom,
+		DuplicateOf:   optional(doc.DuplicateOf),
 		PublishedFrom: optional(doc.Meta.PublishedFrom),
 		Charset:       optional(doc.Meta.Charset),
 		CharsetFrom:   optional(doc.Meta.CharsetFrom),
@@ -206,6 +225,8 @@ func statementOfDoc(doc *whosaid.Doc, i int) Statement {
 		ClassConfidence: round3(s.ClassConfidence),
 		SourceType:      string(s.SourceType),
 		Cluster:         optional(s.Cluster),
+		Medium:          optional(s.Medium),
+		Via:             optional(s.Via),
 	}
 	if len(s.Content) > 0 {
 		whole := s.ContentSpan()
@@ -243,6 +264,7 @@ func FromArticle(a *whosaid.Article) Article {
 		Charset:       optional(a.Charset),
 		CharsetFrom:   optional(a.CharsetFrom),
 		Version:       a.Version,
+		DuplicateOf:   optional(a.DuplicateOf),
 		Text:          a.Text,
 		Statements:    []Statement{},
 		Speakers:      []Speaker{},
@@ -284,6 +306,8 @@ func FromHit(h whosaid.StatementHit) Hit {
 		ClassConfidence: round3(h.ClassConfidence),
 		SourceType:      string(h.SourceType),
 		Cluster:         optional(h.Cluster),
+		Medium:          optional(h.Medium),
+		Via:             optional(h.Via),
 	}
 	if len(h.Fragments) > 0 {
 		st.Content.Fragments = h.Fragments
@@ -292,7 +316,7 @@ func FromHit(h whosaid.StatementHit) Hit {
 		st.Speaker = &SpeakerRef{ID: h.Speaker.ID, Name: h.Speaker.Name, Type: string(h.Speaker.Type)}
 	}
 	out := Hit{Statement: st, Published: formatTime(h.Published, h.PublishedClock), Outlet: optional(h.Outlet),
-		Title: optional(h.Title), URL: optional(h.URL), Input: optional(h.InputSource)}
+		Title: optional(h.Title), URL: optional(h.URL), Input: optional(h.InputSource), DuplicateOf: optional(h.DuplicateOf)}
 	if h.Score != 0 {
 		s := round3(h.Score)
 		out.Score = &s

@@ -26,8 +26,8 @@ func (Hit) CSVHeader() []string {
 	return []string{"id", "article", "kind", "speaker_id", "speaker", "speaker_type",
 		"source", "source_start", "source_end", "cue", "cue_start", "cue_end",
 		"content", "content_start", "content_end", "fragments", "said_on", "said_on_from", "confidence",
-		"class", "class_confidence", "source_type", "cluster",
-		"published", "outlet", "title", "url", "input", "score"}
+		"class", "class_confidence", "source_type", "cluster", "medium", "via",
+		"published", "outlet", "title", "url", "input", "duplicate_of", "score"}
 }
 
 // CSVRecord is the Hit as one CSV row.
@@ -50,8 +50,8 @@ func (h Hit) CSVRecord() []string {
 		score = strconv.FormatFloat(*h.Score, 'f', -1, 64)
 	}
 	return append(cells, frags, str(h.SaidOn), str(h.SaidOnFrom), strconv.FormatFloat(h.Confidence, 'f', -1, 64),
-		h.Class, strconv.FormatFloat(h.ClassConfidence, 'f', -1, 64), h.SourceType, str(h.Cluster),
-		str(h.Published), str(h.Outlet), str(h.Title), str(h.URL), str(h.Input), score)
+		h.Class, strconv.FormatFloat(h.ClassConfidence, 'f', -1, 64), h.SourceType, str(h.Cluster), str(h.Medium), str(h.Via),
+		str(h.Published), str(h.Outlet), str(h.Title), str(h.URL), str(h.Input), str(h.DuplicateOf), score)
 }
 
 // TableHeader names the table columns of a Hit.

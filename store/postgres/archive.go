@@ -431,8 +431,8 @@ func (t *tx) loadArticle(ctx context.Context, x *whosaid.ArchivedArticle) (bool,
 		r := stmtRow{ID: h.ID, ArticleID: a.ID, Seq: i, Kind: string(h.Kind), Source: h.Source, Cue: h.Cue, Content: h.Content,
 			Fragments: h.Fragments, SaidOn: timeText(h.SaidOn, false), SaidOnFrom: null(h.SaidOnFrom), Confidence: h.Confidence,
 			Class: null(string(h.Class)), ClassConfidence: h.ClassConfidence, SourceType: null(string(h.SourceType)), Speech: h.IsSpeech(),
-			Cluster: null(h.Cluster),
-			Title:   a.Title, Outlet: a.Outlet}
+			Cluster: null(h.Cluster), Medium: null(h.Medium), Via: null(h.Via),
+			Title: a.Title, Outlet: a.Outlet}
 		if h.Speaker != nil {
 			r.SpeakerID = &h.Speaker.ID
 			r.IndexSpeaker = x.IndexedSpeakers[h.ID]

@@ -11,9 +11,11 @@ import (
 	"github.com/whosaid/whosaid"
 )
 
-// outletKey is what makes reports independent: the outlet, or the
-// article itself when it names none (as the SQLite store).
-const outletKey = "COALESCE(NULLIF(a.outlet, ''), a.id)"
+// outletKey is what makes reports independent: the outlet of the
+// original when the article is a reprint (package dedup), else its own
+// outlet, or the article itself when it names none (as the SQLite store).
+const outletKey = `COALESCE((SELECT COALESCE(NULLIF(o.outlet, ''), o.id) FROM duplicates d JOIN articles o ON o.id = d.duplicate_of
+	WHERE d.article_id = a.id), NULLIF(a.outlet, ''), a.id)`
 
 // ClusterCandidates returns the speaker's clusters with a member indexed
 // under one of keys, oldest first.
@@ -66,18 +68,52 @@ func (t *tx) PutClusterMember(ctx context.Context, m whosaid.ClusterMember) erro
 // countClusters recounts the reports and independent outlets of the
 // clusters doc's statements joined, once they are stored.
 func (t *tx) countClusters(ctx context.Context, doc *whosaid.Doc) error {
+	var ids []string
 	seen := map[string]bool{}
 	for _, st := range doc.Statements {
-		if st.Cluster == "" || seen[st.Cluster] {
-			continue
+		if st.Cluster != "" && !seen[st.Cluster] {
+			seen[st.Cluster] = true
+			ids = append(ids, st.Cluster)
 		}
-		seen[st.Cluster] = true
+	}
+	return t.recount(ctx, ids)
+}
+
+// recountArticles recounts the clusters of the articles' statements: a
+// reprint found (or an original found later) changes their independent
+// outlets.
+func (t *tx) recountArticles(ctx context.Context, articles []string) error {
+	var ids []string
+	for _, a := range articles {
+		rows, err := t.tx.Query(ctx, "SELECT DISTINCT cluster_id FROM statements WHERE article_id = $1 AND cluster_id IS NOT NULL", a)
+		if err != nil {
+			return dbError("clusters of "+a, err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return dbError("clusters of "+a, err)
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return dbError("clusters of "+a, err)
+		}
+	}
+	return t.recount(ctx, ids)
+}
+
+// recount sets the reports and independent outlets of the clusters ids.
+func (t *tx) recount(ctx context.Context, ids []string) error {
+	for _, id := range ids {
 		if _, err := t.tx.Exec(ctx, `UPDATE clusters SET
 			reports = (SELECT COUNT(*) FROM statements s JOIN articles a ON a.id = s.article_id WHERE s.cluster_id = clusters.id AND a.latest),
 			independent = (SELECT COUNT(DISTINCT `+outletKey+`) FROM statements s JOIN articles a ON a.id = s.article_id
 				WHERE s.cluster_id = clusters.id AND a.latest)
-			WHERE id = $1`, st.Cluster); err != nil {
-			return dbError("cluster "+st.Cluster, err)
+			WHERE id = $1`, id); err != nil {
+			return dbError("cluster "+id, err)
 		}
 	}
 	return nil

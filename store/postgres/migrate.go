@@ -124,8 +124,23 @@ var migrations = []string{
 	ALTER TABLE statements ADD COLUMN class_confidence double precision;
 	ALTER TABLE statements ADD COLUMN source_type text COLLATE "C";
 	ALTER TABLE statements ADD COLUMN speech boolean NOT NULL DEFAULT true;`,
-	// 7: statement clusters (package cluster), as the SQLite store's
-	// migration 15.
+	// 7: across articles, as the SQLite store's migration 15: each
+	// article's MinHash signature (package dedup) and the original it
+	// copies (NULL for an original), its LSH band keys to find near
+	// copies by key; and how each statement reached the article (medium)
+	// and through whom (via).
+	`CREATE TABLE duplicates(
+		n bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+		article_id text COLLATE "C" NOT NULL UNIQUE,
+		signature bytea NOT NULL,
+		published text,
+		duplicate_of text COLLATE "C");
+	CREATE INDEX duplicates_of ON duplicates(duplicate_of) WHERE duplicate_of IS NOT NULL;
+	CREATE TABLE duplicate_keys(key bigint NOT NULL, entry bigint NOT NULL, PRIMARY KEY(key, entry));
+	ALTER TABLE statements ADD COLUMN medium text;
+	ALTER TABLE statements ADD COLUMN via text;`,
+	// 8: statement clusters (package cluster), as the SQLite store's
+	// migration 16.
 	`ALTER TABLE statements ADD COLUMN cluster_id text COLLATE "C";
 	CREATE INDEX statements_cluster ON statements(cluster_id);
 	CREATE TABLE clusters(n bigint GENERATED ALWAYS AS IDENTITY, id text COLLATE "C" PRIMARY KEY,

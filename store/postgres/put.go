@@ -121,7 +121,8 @@ func (t *tx) queueStatement(b *pgx.Batch, tc termCounts, doc *whosaid.Doc, i int
 	r := stmtRow{ID: doc.StatementID(i), ArticleID: doc.ID, Seq: i, Kind: string(st.Kind),
 		SaidOn: timeText(st.SaidOn, false), SaidOnFrom: null(st.SaidOnFrom), Confidence: st.Confidence,
 		Class: null(string(st.Class)), ClassConfidence: st.ClassConfidence, SourceType: null(string(st.SourceType)), Speech: st.IsSpeech(),
-		Cluster: null(st.Cluster), Title: doc.Meta.Title, Outlet: doc.Meta.Outlet}
+		Cluster: null(st.Cluster), Medium: null(st.Medium), Via: null(st.Via),
+		Title: doc.Meta.Title, Outlet: doc.Meta.Outlet}
 	if sp := doc.SpeakerOf(i); sp != nil {
 		r.SpeakerID = &sp.ID
 		r.Variant = &doc.Entities[st.Entity].Name // the name it goes by in this article
@@ -159,6 +160,7 @@ type stmtRow struct {
 	ClassConfidence    float64
 	Speech             bool
 	Cluster            *string
+	Medium, Via        *string
 	IndexSpeaker       string // the speaker words of the index ("" for none)
 	Title, Outlet      string
 }
@@ -182,11 +184,11 @@ func (r stmtRow) queue(b *pgx.Batch, tc termCounts) int {
 	b.Queue(`INSERT INTO statements(id, article_id, seq, kind, speaker_id, speaker_variant,
 		source_text, source_start, source_end, cue_text, cue_start, cue_end,
 		content_text, content_start, content_end, fragments, said_on, said_on_from, confidence,
-		tsv, ntok_content, ntok_speaker, ntok_title, fts_speaker, class, class_confidence, source_type, speech, cluster_id)
-		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::tsvector,$21,$22,$23,$24,$25,$26,$27,$28,$29)`,
+		tsv, ntok_content, ntok_speaker, ntok_title, fts_speaker, class, class_confidence, source_type, speech, cluster_id, medium, via)
+		VALUES($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20::tsvector,$21,$22,$23,$24,$25,$26,$27,$28,$29,$30,$31)`,
 		r.ID, r.ArticleID, r.Seq, r.Kind, r.SpeakerID, r.Variant, srcT, srcS, srcE, cueT, cueS, cueE,
 		r.Content.Text, r.Content.Start, r.Content.End, string(fragJSON), r.SaidOn, r.SaidOnFrom, r.Confidence,
-		tsv, cN, sN, tN, null(r.IndexSpeaker), r.Class, r.ClassConfidence, r.SourceType, r.Speech, r.Cluster)
+		tsv, cN, sN, tN, null(r.IndexSpeaker), r.Class, r.ClassConfidence, r.SourceType, r.Speech, r.Cluster, r.Medium, r.Via)
 	return cN + sN + tN
 }
 

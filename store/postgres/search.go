@@ -21,10 +21,12 @@ const hitColumns = `s.n, s.id, s.article_id, s.kind, COALESCE(s.speaker_id, ''),
 	s.content_text, s.content_start, s.content_end, COALESCE(s.fragments, ''), COALESCE(s.said_on, ''), COALESCE(s.said_on_from, ''),
 	COALESCE(s.confidence, 0), COALESCE(a.published, ''), COALESCE(a.outlet, ''), COALESCE(a.title, ''),
 	COALESCE(a.url, ''), COALESCE(a.source, ''),
-	COALESCE(s.class, ''), COALESCE(s.class_confidence, 0), COALESCE(s.source_type, ''), COALESCE(s.cluster_id, '')`
+	COALESCE(s.class, ''), COALESCE(s.class_confidence, 0), COALESCE(s.source_type, ''), COALESCE(s.cluster_id, ''),
+	COALESCE(s.medium, ''), COALESCE(s.via, ''), COALESCE(dup.duplicate_of, '')`
 
 // hitFrom is the FROM clause of hitColumns.
-const hitFrom = ` FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id`
+const hitFrom = ` FROM statements s JOIN articles a ON a.id = s.article_id LEFT JOIN speakers sp ON sp.id = s.speaker_id
+	LEFT JOIN duplicates dup ON dup.article_id = a.id`
 
 // scanHit reads one row of hitColumns (and extra columns after them).
 func scanHit(rows pgx.Rows, extra ...any) (whosaid.StatementHit, int64, error) {
@@ -37,7 +39,7 @@ func scanHit(rows pgx.Rows, extra ...any) (whosaid.StatementHit, int64, error) {
 		&srcT, &srcS, &srcE, &cueT, &cueS, &cueE,
 		&h.Content.Text, &h.Content.Start, &h.Content.End, &frags, &saidOn, &h.SaidOnFrom,
 		&h.Confidence, &published, &h.Outlet, &h.Title, &h.URL, &h.InputSource,
-		&class, &h.ClassConfidence, &sourceType, &h.Cluster}
+		&class, &h.ClassConfidence, &sourceType, &h.Cluster, &h.Medium, &h.Via, &h.DuplicateOf}
 	if err := rows.Scan(append(dest, extra...)...); err != nil {
 		return h, 0, dbError("read statement", err)
 	}

@@ -465,11 +465,11 @@ func (t *tx) loadArticle(ctx context.Context, x *whosaid.ArchivedArticle) (bool,
 		res, err := t.tx.ExecContext(ctx, `INSERT INTO statements(id, article_id, seq, kind, speaker_id, speaker_variant,
 			source_text, source_start, source_end, cue_text, cue_start, cue_end,
 			content_text, content_start, content_end, fragments, said_on, said_on_from, confidence,
-			class, class_confidence, source_type, speech, cluster_id)
-			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+			class, class_confidence, source_type, speech, cluster_id, medium, via)
+			VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 			h.ID, a.ID, i, string(h.Kind), speakerID, variant, srcT, srcS, srcE, cueT, cueS, cueE,
 			h.Content.Text, h.Content.Start, h.Content.End, string(frags), timeText(h.SaidOn, false), null(h.SaidOnFrom), h.Confidence,
-			null(string(h.Class)), h.ClassConfidence, null(string(h.SourceType)), h.IsSpeech(), null(h.Cluster))
+			null(string(h.Class)), h.ClassConfidence, null(string(h.SourceType)), h.IsSpeech(), null(h.Cluster), null(h.Medium), null(h.Via))
 		if err != nil {
 			return fail(err)
 		}

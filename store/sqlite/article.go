@@ -18,9 +18,10 @@ func (s *Store) Article(ctx context.Context, id string) (*whosaid.Article, error
 	err := s.db.QueryRowContext(ctx, `SELECT id, COALESCE(url, ''), COALESCE(source, ''), COALESCE(title, ''), COALESCE(outlet, ''),
 		COALESCE(byline, ''), COALESCE(published, ''), COALESCE(published_from, ''), COALESCE(fetched, ''), version, ingested_at, text,
 		COALESCE(raw_sha256, ''), COALESCE(media_type, ''), COALESCE(charset, ''), COALESCE(charset_from, ''),
-		COALESCE(medium, ''), COALESCE(via, '') FROM articles WHERE id = ?`, id).
+		COALESCE(medium, ''), COALESCE(via, ''),
+		COALESCE((SELECT duplicate_of FROM duplicates WHERE article_id = articles.id), '') FROM articles WHERE id = ?`, id).
 		Scan(&a.ID, &a.URL, &a.Source, &a.Title, &a.Outlet, &a.Byline, &published, &a.PublishedFrom, &fetched, &a.Version,
-			&ingested, &a.Text, &a.RawSHA256, &a.MediaType, &a.Charset, &a.CharsetFrom, &a.Medium, &a.Via)
+			&ingested, &a.Text, &a.RawSHA256, &a.MediaType, &a.Charset, &a.CharsetFrom, &a.Medium, &a.Via, &a.DuplicateOf)
 	if err == sql.ErrNoRows {
 		return nil, whosaid.Errorf(whosaid.ENotFound, "no article %q in the store", id)
 	}

@@ -127,7 +127,24 @@ var migrations = []string{
 	ALTER TABLE statements ADD COLUMN class_confidence REAL;
 	ALTER TABLE statements ADD COLUMN source_type TEXT;
 	ALTER TABLE statements ADD COLUMN speech INTEGER NOT NULL DEFAULT 1;`,
-	// 15: statement clusters (package cluster): each statement's cluster,
+	// 15: across articles. duplicates holds each article's MinHash
+	// signature (package dedup) and the original it copies, NULL for an
+	// original; duplicate_keys its LSH band keys, so a new article finds
+	// its near copies by key instead of comparing with every article.
+	// Articles stored before have no signature and are never matched.
+	// Statements get how they reached the article (medium) and through
+	// whom (via).
+	`CREATE TABLE duplicates(
+		rowid INTEGER PRIMARY KEY,
+		article_id TEXT NOT NULL UNIQUE,
+		signature BLOB NOT NULL,
+		published TEXT,
+		duplicate_of TEXT);
+	CREATE INDEX duplicates_of ON duplicates(duplicate_of) WHERE duplicate_of IS NOT NULL;
+	CREATE TABLE duplicate_keys(key INTEGER NOT NULL, entry INTEGER NOT NULL, PRIMARY KEY(key, entry)) WITHOUT ROWID;
+	ALTER TABLE statements ADD COLUMN medium TEXT;
+	ALTER TABLE statements ADD COLUMN via TEXT;`,
+	// 16: statement clusters (package cluster): each statement's cluster,
 	// each cluster's fullest wording, first report and counts, and the
 	// words that index its members for new statements of the speaker.
 	`ALTER TABLE statements ADD COLUMN cluster_id TEXT;

@@ -119,11 +119,11 @@ func (t *tx) putStatement(ctx context.Context, doc *whosaid.Doc, i int) error {
 	res, err := t.tx.ExecContext(ctx, `INSERT INTO statements(id, article_id, seq, kind, speaker_id, speaker_variant,
 		source_text, source_start, source_end, cue_text, cue_start, cue_end,
 		content_text, content_start, content_end, fragments, said_on, said_on_from, confidence,
-		class, class_confidence, source_type, speech, cluster_id)
-		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		class, class_confidence, source_type, speech, cluster_id, medium, via)
+		VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		id, doc.ID, i, string(st.Kind), speakerID, variant, srcT, srcS, srcE, cueT, cueS, cueE,
 		doc.Str(whole), doc.Char(whole.Start), doc.Char(whole.End), string(fragJSON), timeText(st.SaidOn, false), null(st.SaidOnFrom), st.Confidence,
-		null(string(st.Class)), st.ClassConfidence, null(string(st.SourceType)), st.IsSpeech(), null(st.Cluster))
+		null(string(st.Class)), st.ClassConfidence, null(string(st.SourceType)), st.IsSpeech(), null(st.Cluster), null(st.Medium), null(st.Via))
 	if err != nil {
 		return dbError("statement "+id, err)
 	}

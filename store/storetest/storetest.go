@@ -227,6 +227,7 @@ func Run(t *testing.T, cfg Config) {
 	t.Run("NewestVersion", func(t *testing.T) { newestVersion(t, open) })
 	t.Run("SpeechOnly", func(t *testing.T) { speechOnly(t, open) })
 	t.Run("Clusters", func(t *testing.T) { clusters(t, open) })
+	t.Run("Duplicates", func(t *testing.T) { duplicates(t, open) })
 	t.Run("NameFilters", func(t *testing.T) { nameFilters(t, open) })
 	t.Run("Corrections", func(t *testing.T) { corrections(t, open) })
 
