@@ -143,15 +143,13 @@ func (v *view) subject(cueStart, a int) (whosaid.Span, int, bool) {
 	if !ok {
 		return whosaid.Span{}, -1, false
 	}
-	m := v.mentionIn(s, e)
-	// "Hadidi, the leader of the movement, said": the name stands for
-	// the nominal in apposition to it.
-	if m >= 0 {
-		if p := v.doc.Mentions[m].Apposition; p >= 0 && v.doc.Mentions[p].Kind == whosaid.MentionName && v.doc.Mentions[m].Kind != whosaid.MentionName {
-			m = p
-		}
+	// "Hadidi, the leader of the movement, said": the head, or the name
+	// in apposition to a nominal head.
+	last := e - 1
+	for last > s && !hasLetterOrDigit(v.words[last]) {
+		last--
 	}
-	return v.span(s, e), m, true
+	return v.span(s, e), speakerMention(v.doc, s, last), true
 }
 
 // subjectRange finds the noun phrase [s, e) right before a verb, skipping
@@ -386,8 +384,19 @@ func MentionFor(doc *whosaid.Doc, s whosaid.Span) int {
 	for last > first && !hasLetterOrDigit(doc.Str(doc.Tokens[last].Span)) {
 		last--
 	}
-	// mentionIn reads only the tokens and mentions: no word tables (which
-	// cost the whole article for each statement).
+	return speakerMention(doc, first, last)
+}
+
+// speakerMention is the mention naming the speaker of the source phrase
+// in tokens [first, last]: the head of the noun phrase (headMention), or
+// its apposed name; where the phrase has no head chunk to read, the
+// outermost mention at its right end. It reads only the tokens and
+// mentions: no word tables (which cost the whole article for each
+// statement).
+func speakerMention(doc *whosaid.Doc, first, last int) int {
+	if m, ok := headMention(doc, first, last); ok {
+		return m
+	}
 	v := &view{doc: doc}
 	m := v.mentionIn(first, last+1)
 	if m >= 0 {

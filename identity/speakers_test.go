@@ -1,0 +1,93 @@
+package identity_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/pipeline"
+	"github.com/whosaid/whosaid/pipeline/pipelinetest"
+)
+
+// speakerOf returns the speaker name of the shortest statement whose
+// content holds piece: "?" when it has no speaker, "" when no statement
+// holds it.
+func speakerOf(d *whosaid.Doc, piece string) string {
+	best, bestLen := "", -1
+	for _, s := range d.Statements {
+		var text strings.Builder
+		for _, c := range s.Content {
+			text.WriteString(d.Str(c))
+			text.WriteString(" ")
+		}
+		if !strings.Contains(text.String(), piece) || bestLen >= 0 && text.Len() >= bestLen {
+			continue
+		}
+		bestLen = text.Len()
+		best = "?"
+		if s.Entity >= 0 {
+			best = d.Entities[s.Entity].Name
+		}
+	}
+	return best
+}
+
+type speakerCase struct {
+	name string
+	text string
+	// want maps a piece of a statement's content to its speaker's name
+	// ("?" for no speaker).
+	want map[string]string
+}
+
+// runSpeakerCases checks each case with the default pipeline (the
+// learned tagger finds the statements; the rules' subject finding sees
+// fewer source phrases, so their cases are in resolve_test.go).
+func runSpeakerCases(t *testing.T, cases []speakerCase) {
+	t.Helper()
+	for _, method := range []string{pipeline.AttribModel} {
+		for _, c := range cases {
+			t.Run(method+"/"+c.name, func(t *testing.T) {
+				d := pipelinetest.Annotate(t, c.text, whosaid.LayerEntities, pipeline.Options{Attribution: method})
+				for piece, want := range c.want {
+					got := speakerOf(d, piece)
+					if got == "" {
+						t.Logf("no statement holds %q (not a speaker error)", piece)
+						continue
+					}
+					if got != want {
+						t.Errorf("%q: speaker %q, want %q", piece, got, want)
+						for _, e := range d.Entities {
+							t.Logf("entity %s %s %v", e.Name, e.Type, e.Why)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// The head of the source noun phrase speaks, not a name inside its
+// apposition, relative clause or title.
+func TestSpeakerIsTheHeadOfTheSource(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"appositive with an institution",
+			"Mara Quill, a professor of botany at the University of Westmarch, said the frost had come early this year.",
+			map[string]string{"the frost had come early": "Mara Quill"}},
+		{"title before the name and a place after it",
+			"Atmospheric chemist Dan Orrin at the Eastfield Institute says the readings are clear.",
+			map[string]string{"the readings are clear": "Dan Orrin"}},
+		{"relative clause naming another person",
+			"Lena Brook, who played with Tomas Vey for a decade, said the team was ready for the final.",
+			map[string]string{"the team was ready": "Lena Brook"}},
+		{"organizer at a union",
+			"Jo Finch, an organizer at the Harbour Workers Union, said the strike would go on until spring.",
+			map[string]string{"the strike would go on": "Jo Finch"}},
+		{"a place before the role and the name",
+			"In the town, Dunmore carpenter Pavel Ostrow said the new rules will cost him work.",
+			map[string]string{"the new rules will cost": "Pavel Ostrow"}},
+		{"the name after its role and a comma",
+			"The agency's chief planner, Ines Carvalho, said the new line would open in May.",
+			map[string]string{"the new line would open": "Ines Carvalho"}},
+	})
+}
