@@ -52,6 +52,7 @@ func (r *resolver) initClusters() {
 		r.rootSpeaks[m] += k
 	}
 	r.quoted = openQuoteSpans(r.doc)
+	r.contents = contentSpans(r.doc)
 }
 
 // mergeClusters folds the state of cluster rb into ra (ra < rb), after
@@ -188,6 +189,11 @@ func openQuoteSpans(doc *whosaid.Doc) []whosaid.Span {
 			spans = append(spans, q.Span)
 		}
 	}
+	return mergeSpans(spans)
+}
+
+// mergeSpans sorts spans and merges overlapping ones.
+func mergeSpans(spans []whosaid.Span) []whosaid.Span {
 	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
 	var out []whosaid.Span
 	for _, s := range spans {
@@ -202,7 +208,22 @@ func openQuoteSpans(doc *whosaid.Doc) []whosaid.Span {
 	return out
 }
 
-func (r *resolver) inQuote(pos int) bool {
-	k := sort.Search(len(r.quoted), func(k int) bool { return r.quoted[k].End > pos })
-	return k < len(r.quoted) && r.quoted[k].Start <= pos
+func (r *resolver) inQuote(pos int) bool { return inSpans(r.quoted, pos) }
+
+// inSpans reports whether pos lies in one of the disjoint ascending spans.
+func inSpans(spans []whosaid.Span, pos int) bool {
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].End > pos })
+	return k < len(spans) && spans[k].Start <= pos
 }
+
+// contentSpans returns the spans of the statements' contents, merged into
+// disjoint ascending spans.
+func contentSpans(doc *whosaid.Doc) []whosaid.Span {
+	var spans []whosaid.Span
+	for _, s := range doc.Statements {
+		spans = append(spans, s.Content...)
+	}
+	return mergeSpans(spans)
+}
+
+func (r *resolver) inContent(pos int) bool { return inSpans(r.contents, pos) }

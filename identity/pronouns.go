@@ -43,8 +43,17 @@ func (r *resolver) pronouns() {
 			if r.isSubject(j) {
 				score += 2
 			}
-			if r.clusterSpeaks(j) {
+			// A speaker so far in the article, not one who speaks only
+			// later, continues the passage; a name inside what someone
+			// reports ("Harris said Vickers would run. She …") is
+			// talked about, not talking.
+			if r.spokeBefore(j, i) {
 				score += 1.5
+			}
+			if r.speaks[j] > 0 {
+				score += 0.5
+			} else if r.inContent(p.Start) {
+				score -= 1.5
 			}
 			if p.Kind == whosaid.MentionName {
 				score++
@@ -90,6 +99,23 @@ func (r *resolver) agrees(i, j int) bool {
 }
 
 func (r *resolver) clusterSpeaks(j int) bool { return r.rootSpeaks[r.find(j)] > 0 }
+
+// spokeBefore reports whether the cluster of mention j is the source of a
+// statement before mention i.
+func (r *resolver) spokeBefore(j, i int) bool {
+	if r.rootSpeaks[r.find(j)] == 0 {
+		return false
+	}
+	for _, m := range r.mem[r.find(j)] {
+		if m >= i {
+			break
+		}
+		if r.speaks[m] > 0 {
+			return true
+		}
+	}
+	return false
+}
 
 // isSubject reports whether mention j is the source of a statement or
 // stands before a verb: a subject.

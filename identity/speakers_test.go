@@ -91,3 +91,19 @@ func TestSpeakerIsTheHeadOfTheSource(t *testing.T) {
 			map[string]string{"the new line would open": "Ines Carvalho"}},
 	})
 }
+
+// A pronoun refers to the speaker of the passage, not to a person named
+// inside what was reported, nor to a place or an organisation.
+func TestPronounPrefersTheSpeaker(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"a name inside the reported content",
+			"Nora Lindqvist said Hal Brenner would be a strong candidate for the post.\n\nShe said the two had met in the spring to talk about the budget.\n\nBrenner said he had not decided.",
+			map[string]string{"the two had met": "Nora Lindqvist"}},
+		{"a source the detector missed is a name",
+			"Talbot Rivers, a former fire chief, is weighing a run for council.\n\nRivers said he is a long way from deciding.\n\nHe said the town needs a new station.",
+			map[string]string{"a long way from deciding": "Talbot Rivers", "the town needs a new station": "Talbot Rivers"}},
+		{"not a place in the pronoun's sentence",
+			"Ada Moreau spoke at a school in Kelby, Ontario, last spring.\n\nIn a speech to students at Kelby College in Marsh Falls, Ont., she said she had doubted herself for years.",
+			map[string]string{"she had doubted herself": "Ada Moreau"}},
+	})
+}
