@@ -296,6 +296,13 @@ func (v *view) agentMention(s, e int, first bool) int {
 			}
 			return best
 		}
+		// "the Velora channel affiliated with the movement": the head of
+		// the phrase, not the movement.
+		last := e - 1
+		for last > s && !hasLetterOrDigit(v.words[last]) {
+			last--
+		}
+		return speakerMention(v.doc, s, last)
 	}
 	return v.mentionIn(s, e)
 }

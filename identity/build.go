@@ -30,7 +30,7 @@ func (r *resolver) build() {
 		ms := roots[root]
 		e := whosaid.Entity{Type: r.clusterType(ms), Gender: r.clusterGender(ms), Mentions: ms, Why: r.why[root]}
 		e.Name = r.entityName(ms)
-		if e.Name == "" {
+		if e.Name == "" || r.onlyDocuments(ms) {
 			continue
 		}
 		if e.Type == whosaid.UnknownType {
@@ -68,10 +68,31 @@ func (r *resolver) build() {
 	for k := range doc.Statements {
 		s := &doc.Statements[k]
 		s.Entity = -1
-		if m := r.srcOf[k]; m >= 0 {
-			s.Entity = entityOf[m]
+		m := r.srcOf[k]
+		if m < 0 {
+			continue
+		}
+		if is, ok := r.issuer[m]; ok {
+			// A document speaks with its issuer's voice; an outlet or a
+			// document of unknown origin gives no speaker.
+			if is >= 0 {
+				s.Entity = entityOf[is]
+			}
+			continue
+		}
+		s.Entity = entityOf[m]
+	}
+}
+
+// onlyDocuments reports whether a cluster is made of document and outlet
+// noun phrases alone: it names no one.
+func (r *resolver) onlyDocuments(ms []int) bool {
+	for _, i := range ms {
+		if !r.isDocument(i) && !r.isRelay(i) {
+			return false
 		}
 	}
+	return true
 }
 
 // entityName is the fullest proper name of the cluster: most words, then

@@ -24,53 +24,65 @@ func (r *resolver) pronouns() {
 		if r.inQuote(m.Start) {
 			continue
 		}
-		best, bestScore := -1, -1e9
-		for j := i - 1; j >= 0; j-- {
-			p := r.mention(j)
-			dist := r.sentOf[i] - r.sentOf[j]
-			if dist > 3 {
-				break
-			}
-			if p.Kind == whosaid.MentionPronoun && (r.find(j) == j || p.Relative) || r.inQuote(p.Start) || p.End > m.Start {
-				continue
-			}
-			if !r.agrees(i, j) {
-				continue
-			}
-			// Recency counts most; a subject, a speaker and a name are the
-			// likely antecedents of a reporting clause's pronoun.
-			score := -float64(dist)
-			if r.isSubject(j) {
-				score += 2
-			}
-			// A speaker so far in the article, not one who speaks only
-			// later, continues the passage; a name inside what someone
-			// reports ("Harris said Vickers would run. She …") is
-			// talked about, not talking.
-			if r.spokeBefore(j, i) {
-				score += 1.5
-			}
-			if r.speaks[j] > 0 {
-				score += 0.5
-			} else if r.inContent(p.Start) {
-				score -= 1.5
-			}
-			if p.Kind == whosaid.MentionName {
-				score++
-			}
-			// A name earlier in the pronoun's own sentence is the most
-			// likely antecedent ("X has been meeting …, as he attempts …").
-			if dist == 0 && p.Kind == whosaid.MentionName {
-				score += 2
-			}
-			if score > bestScore {
-				best, bestScore = j, score
-			}
-		}
+		best := r.antecedent(i)
 		if best >= 0 {
 			r.union(best, i, "pronoun "+r.text(i))
 		}
 	}
+}
+
+// antecedent returns the mention that pronoun-like mention i most likely
+// refers to: among compatible mentions in the last three sentences
+// (outside quotations), one that speaks, opens its sentence or is a
+// name, the nearest first; -1 if none fits.
+func (r *resolver) antecedent(i int) int {
+	m := r.mention(i)
+	best, bestScore := -1, -1e9
+	for j := i - 1; j >= 0; j-- {
+		p := r.mention(j)
+		dist := r.sentOf[i] - r.sentOf[j]
+		if dist > 3 {
+			break
+		}
+		if p.Kind == whosaid.MentionPronoun && (r.find(j) == j || p.Relative) || r.inQuote(p.Start) || p.End > m.Start {
+			continue
+		}
+		if !r.agrees(i, j) {
+			continue
+		}
+		// Recency counts most; a subject, a speaker and a name are the
+		// likely antecedents of a reporting clause's pronoun.
+		score := -float64(dist)
+		if r.isSubject(j) {
+			score += 2
+		}
+		// A speaker so far in the article, not one who speaks only
+		// later, continues the passage; a name inside what someone
+		// reports ("Harris said Vickers would run. She …") is
+		// talked about, not talking.
+		if r.spokeBefore(j, i) {
+			score += 1.5
+		}
+		if r.speaks[j] > 0 {
+			score += 0.5
+		} else if r.inContent(p.Start) {
+			score -= 1.5
+		}
+		if p.Kind == whosaid.MentionName {
+			score++
+		}
+		// A name earlier in the pronoun's own sentence is the most
+		// likely antecedent ("X has been meeting …, as he attempts …").
+		// A name in a phrase of place or time ("in Sackville, N.B., he
+		// said") is no subject and gets no such bonus.
+		if dist == 0 && p.Kind == whosaid.MentionName && r.isSubject(j) {
+			score += 2
+		}
+		if score > bestScore {
+			best, bestScore = j, score
+		}
+	}
+	return best
 }
 
 // agrees checks gender, number and type between pronoun i and the cluster
@@ -86,7 +98,12 @@ func (r *resolver) agrees(i, j int) bool {
 	case m.Gender == whosaid.Neuter:
 		return typ == whosaid.Organization && !p.Plural
 	}
-	if p.Plural || typ == whosaid.Organization {
+	if p.Plural || typ == whosaid.Organization || r.notAPerson(root) {
+		return false
+	}
+	// "he" is a person: a name, or a description of a person, not a
+	// phrase of unknown kind ("an investigation of the shooting").
+	if p.Kind == whosaid.MentionNominal && (p.Type != whosaid.Person || r.isDocument(j)) {
 		return false
 	}
 	// A name of unknown kind ("Muqawama") is a person only if it acts
@@ -184,4 +201,53 @@ func (r *resolver) beforeVerb(j int) bool {
 		return strings.HasSuffix(w, "ed") || w == "has" || w == "had" || w == "was" || w == "is" || w == "will" || w == "would"
 	}
 	return false
+}
+
+// notAPerson reports whether the cluster with this root is named like a
+// place ("Kelby", "Ont.") or an acronym ("NRC", "N.B."): "he" and "she"
+// never refer to it.
+func (r *resolver) notAPerson(root int) bool {
+	for _, i := range r.mem[root] {
+		m := r.mention(i)
+		if m.Kind != whosaid.MentionName {
+			continue
+		}
+		if m.Type == whosaid.Person {
+			return false
+		}
+		if placeName(m.Name) || acronym(m.Name) {
+			return true
+		}
+	}
+	return false
+}
+
+// placeName reports whether every word of name is a known place word.
+func placeName(name string) bool {
+	ws := strings.Fields(name)
+	for _, w := range ws {
+		if !lexicon.IsPlace(strings.Trim(w, ".,")) {
+			return false
+		}
+	}
+	return len(ws) > 0
+}
+
+// acronym reports whether name is one word of capitals, with or without
+// dots ("NRC", "N.B.").
+func acronym(name string) bool {
+	if strings.ContainsAny(name, " \t") {
+		return false
+	}
+	letters := 0
+	for _, c := range name {
+		switch {
+		case c == '.' || c == '-' || c == '&':
+		case c >= 'A' && c <= 'Z':
+			letters++
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }

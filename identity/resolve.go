@@ -54,6 +54,9 @@ type resolver struct {
 	facts      map[int]*clusterFacts
 	quoted     []whosaid.Span // open quotations, disjoint and ascending
 	contents   []whosaid.Span // statement contents, disjoint and ascending
+	// issuer maps a document or outlet cited as a statement's source to
+	// the mention of who issued it, -1 for nobody (documents.go).
+	issuer map[int]int
 }
 
 // Resolve sets Mention.Entity, Statement.Entity and Doc.Entities.
@@ -66,6 +69,7 @@ func Resolve(doc *whosaid.Doc) {
 	r.roleNominals()
 	r.honorifics()
 	r.pronouns()
+	r.documents()
 	r.build()
 }
 

@@ -55,7 +55,7 @@ func (r *resolver) roleNominals() {
 	seen := map[int]bool{}
 	for i := range r.ms {
 		m := r.mention(i)
-		if m.Kind != whosaid.MentionNominal || m.Apposition >= 0 || m.Plural || r.indefinite(i) {
+		if m.Kind != whosaid.MentionNominal || m.Apposition >= 0 || m.Plural || r.indefinite(i) || r.isDocument(i) || r.isRelay(i) {
 			continue
 		}
 		head := foldWord(r.doc.Str(m.Head))

@@ -107,3 +107,25 @@ func TestPronounPrefersTheSpeaker(t *testing.T) {
 			map[string]string{"she had doubted herself": "Ada Moreau"}},
 	})
 }
+
+// A document speaks with its issuer's voice, or gives no speaker; the
+// document noun is never a speaker's name.
+func TestDocumentResolvesToItsIssuer(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"possessive pronoun",
+			"Mira Okafor stepped down from the board on Friday.\n\nHer statement said she had been treated unfairly by the other directors.",
+			map[string]string{"she had been treated unfairly": "Mira Okafor"}},
+		{"the report an organisation released",
+			"The Northgate Policy Centre released a report on Tuesday about housing.\n\nThe report said rents had doubled in a decade.",
+			map[string]string{"rents had doubled": "Northgate Policy Centre"}},
+		{"a document of unknown origin",
+			"Rain fell for a week in the valley.\n\nA statement said the roads would reopen soon.",
+			map[string]string{"the roads would reopen": "?"}},
+		{"an outlet relays",
+			"The talks resumed on Monday, according to the Velora channel affiliated with the Harbour Movement.",
+			map[string]string{"The talks resumed": "?"}},
+		{"the agent of the message",
+			"The strike may end soon, according to the message mentioned by union leader Piet Haller in his speech.",
+			map[string]string{"The strike may end soon": "Piet Haller"}},
+	})
+}
