@@ -82,6 +82,38 @@ func (r *resolver) build() {
 		}
 		s.Entity = entityOf[m]
 	}
+	r.turns()
+}
+
+// turns gives a quotation with no reporting expression of its own to the
+// current speaker of the passage: the speaker of the last statement
+// before it that has a cue outside every quotation (turn-taking: a quote
+// paragraph after a named speaker's quote is that speaker's, unless
+// another speaker intervenes). A cue inside a quotation reports speech
+// within speech ("people have told me …"), not a new turn.
+func (r *resolver) turns() {
+	doc := r.doc
+	order := make([]int, len(doc.Statements))
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return doc.Statements[order[a]].ContentSpan().Start < doc.Statements[order[b]].ContentSpan().Start
+	})
+	current := -1
+	for _, k := range order {
+		s := &doc.Statements[k]
+		if s.Cue == nil {
+			if current >= 0 {
+				s.Entity = current
+			}
+			continue
+		}
+		if r.inQuote(s.Cue.Start) {
+			continue
+		}
+		current = s.Entity
+	}
 }
 
 // onlyDocuments reports whether a cluster is made of document and outlet

@@ -129,3 +129,29 @@ func TestDocumentResolvesToItsIssuer(t *testing.T) {
 			map[string]string{"The strike may end soon": "Piet Haller"}},
 	})
 }
+
+// A generic organisation noun refers to the named organisation of the
+// passage, not to itself.
+func TestOrganisationNounResolves(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"the department after an acronym that spoke",
+			"The family applied to Harbour and Rail Services Canada, known as HRSC, last year.\n\nHRSC said the file was still under review.\n\nThe department added that every case is different.",
+			map[string]string{"every case is different": "HRSC"}},
+		{"the group described in an apposition",
+			"Rally North, the group that organised the march, said it had received threats.\n\nThe group says the threats began in May.",
+			map[string]string{"the threats began in May": "Rally North"}},
+		{"a kind of agency is not the one before",
+			"The Velmont Transit Authority said fares would rise.\n\nThe adoption agency said its fees would not change.",
+			map[string]string{"its fees would not change": "adoption agency"}},
+	})
+}
+
+// A quotation with no reporting expression of its own continues the
+// current speaker, not a speaker quoted inside a quotation.
+func TestContinuationQuoteKeepsTheTurn(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"speech within speech does not take the turn",
+			"“My neighbours told me the river would flood again this spring,” Ruth Oyelaran said.\n\n“We moved everything to the second floor before the rain came.”",
+			map[string]string{"We moved everything": "Ruth Oyelaran"}},
+	})
+}
