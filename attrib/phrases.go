@@ -358,6 +358,27 @@ func (v *view) clauseSubject(a, limit int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// lastMentionOf is the outermost mention at the right end of source span
+// src (or its apposed name), -1 if none: a name anywhere at the end of the
+// phrase ("the candidate Ana Ruiz's doctor") tells a verb of communication
+// reports a named party's speech, whoever of the phrase is its speaker.
+func (v *view) lastMentionOf(src *whosaid.Span) int {
+	if src == nil {
+		return -1
+	}
+	first, last := v.doc.TokenAt(src.Start), v.doc.TokenAt(src.End-1)
+	if first < 0 || last < 0 {
+		return -1
+	}
+	m := v.mentionIn(first, last+1)
+	if m >= 0 {
+		if p := v.doc.Mentions[m].Apposition; p >= 0 && v.doc.Mentions[p].Kind == whosaid.MentionName && v.doc.Mentions[m].Kind != whosaid.MentionName {
+			m = p
+		}
+	}
+	return m
+}
+
 // namedSpeaker reports whether mention m is a person, a personal pronoun,
 // or a named organisation.
 func (v *view) namedSpeaker(m int) bool {

@@ -166,7 +166,7 @@ func (f *finder) verb(c cue, si, a, b int, later []cue) {
 	// A verb of communication without a that-clause ("negotiated the
 	// deal", "criticized …: “…”") reports speech only when a named person
 	// or organisation does it, and not under a modal ("would not negotiate").
-	if c.entry.Class == lexicon.Communication && mode != modeThat && (!v.namedSpeaker(st.mention) || v.modalBefore(c.start, a)) {
+	if c.entry.Class == lexicon.Communication && mode != modeThat && (!v.namedSpeaker(st.mention) && !v.namedSpeaker(v.lastMentionOf(st.source)) || v.modalBefore(c.start, a)) {
 		return
 	}
 	f.stmts = append(f.stmts, st)
