@@ -108,7 +108,7 @@ func (r *resolver) agrees(i, j int) bool {
 	}
 	// A name of unknown kind ("Muqawama") is a person only if it acts
 	// like one: it speaks or is a subject.
-	if typ == whosaid.UnknownType && !r.clusterSpeaks(j) && !r.isSubject(j) {
+	if typ == whosaid.UnknownType && !r.clusterSpeaks(j) && (!r.isSubject(j) || r.oneWordNames(root)) {
 		return false
 	}
 	g := r.genderOf(root)
@@ -250,4 +250,16 @@ func acronym(name string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// oneWordNames reports whether every name of the cluster is one word
+// ("Story", "Motors"): of unknown kind and silent, it is no person a
+// pronoun would pick up.
+func (r *resolver) oneWordNames(root int) bool {
+	for _, w := range r.factsOf(root).names {
+		if len(w) > 1 {
+			return false
+		}
+	}
+	return true
 }
