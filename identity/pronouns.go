@@ -25,6 +25,9 @@ func (r *resolver) pronouns() {
 			continue
 		}
 		best := r.antecedent(i)
+		if best < 0 && r.speaks[i] > 0 {
+			best = r.lastSpeaker(i)
+		}
 		if best >= 0 {
 			r.union(best, i, "pronoun "+r.text(i))
 		}
@@ -262,4 +265,24 @@ func (r *resolver) oneWordNames(root int) bool {
 		}
 	}
 	return true
+}
+
+// lastSpeaker is the fallback for a reporting pronoun with no antecedent
+// in the last three sentences ("he said" after a long quotation or a
+// quoted post): the source of the latest statement of the last twelve
+// sentences whose cluster agrees with it — the passage's current speaker
+// of that gender — or -1.
+func (r *resolver) lastSpeaker(i int) int {
+	best := -1
+	for _, sm := range r.srcOf {
+		if sm < 0 || sm >= i || sm <= best || r.sentOf[i]-r.sentOf[sm] > 12 || r.inQuote(r.ms[sm].Start) {
+			continue
+		}
+		p := r.mention(sm)
+		if p.Kind == whosaid.MentionPronoun && r.find(sm) == sm || r.find(sm) == r.find(i) || !r.agrees(i, sm) {
+			continue
+		}
+		best = sm
+	}
+	return best
 }
