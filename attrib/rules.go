@@ -592,8 +592,9 @@ func (f *finder) continuations() {
 		if prev < 0 {
 			continue
 		}
-		p := f.stmts[prev]
-		f.stmts = append(f.stmts, found{source: p.source, mention: p.mention, content: [][2]int{{first, end}}, sentence: si, confidence: 0.55, continuation: true})
+		// The quotation's sentence names no one: no source of its own;
+		// identity gives it the passage's current speaker.
+		f.stmts = append(f.stmts, found{mention: -1, content: [][2]int{{first, end}}, sentence: si, confidence: 0.55, continuation: true})
 	}
 }
 
