@@ -161,3 +161,13 @@ func TestContinuationQuoteKeepsTheTurn(t *testing.T) {
 			map[string]string{"We moved everything": "Ruth Oyelaran"}},
 	})
 }
+
+// A person's office or government is not the person: "he" still refers
+// to the person after "Novak's office said".
+func TestPersonIsNotTheirOffice(t *testing.T) {
+	runSpeakerCases(t, []speakerCase{
+		{"office and government",
+			"Jan Novak spoke in the town hall on Friday. The Kosel government said it would not sign.\n\nNovak told the crowd that the talks would go on. Novak's office said about 900 people came.\n\n“We will keep talking with everyone who wants peace,” he said.",
+			map[string]string{"We will keep talking": "Jan Novak"}},
+	})
+}
