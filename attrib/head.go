@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // The speaker of a source phrase is the head of its noun phrase, not the
@@ -93,16 +94,24 @@ func headMention(doc *whosaid.Doc, first, last int) (m int, ok bool) {
 		return -1, false // nothing before the first break: no head to read
 	}
 	hm := doc.Mentions[head]
-	if hm.Kind == whosaid.MentionNominal {
+	// A title standing alone ("Director, research at Velmont, Ana Ruiz,")
+	// heads the phrase the way a role noun does.
+	_, bareTitle := lexicon.Title(hm.Name)
+	if hm.Kind == whosaid.MentionNominal || hm.Kind == whosaid.MentionHonorific || hm.Kind == whosaid.MentionName && bareTitle && len(hm.Titles) == 0 {
 		if p := hm.Apposition; p >= 0 && doc.Mentions[p].Kind == whosaid.MentionName {
 			return p, true
 		}
 		// "The leader of the Harbour Movement Ana Ruiz" and "its director,
 		// Ana Ruiz,": a person's name closing the next chunk, joined by a
-		// comma or by "of", is the nominal's referent.
-		if len(chunks) > 1 {
-			if n := apposedName(doc, chunks[1].sep, chunks[1].ms); n >= 0 {
+		// comma or by "of", is the nominal's referent; after a description
+		// of the role ("Director, research at Velmont, Ana Ruiz,"), the
+		// first such name after a comma.
+		for c := 1; c < len(chunks); c++ {
+			if n := apposedName(doc, chunks[c].sep, chunks[c].ms); n >= 0 {
 				return n, true
+			}
+			if sep := chunks[c].sep; sep != "," && (c > 1 || sep != "of") && !prepositions[sep] {
+				break // a relative clause: its names are not the head's
 			}
 		}
 	}
