@@ -108,6 +108,11 @@ func (r *resolver) roleNominals() {
 			index(r.find(i))
 			continue
 		}
+		if c := r.describedSubject(i); c >= 0 {
+			r.union(c, i, "description of the last subject "+r.doc.Str(m.Head))
+			index(r.find(i))
+			continue
+		}
 		if m.Type == whosaid.Person && r.speaks[i] > 0 {
 			if c := r.mainSpeaker(i); c >= 0 {
 				r.union(c, i, "role noun as the article's speaker")
@@ -342,4 +347,40 @@ func (r *resolver) commaAppositions() {
 		}
 		r.union(j, i, "apposition after a comma")
 	}
+}
+
+// describedSubject resolves a definite description of a person that
+// speaks ("X has four goals this week. The 26-year-old winger said …")
+// to the named person who is the subject of the sentence before it or
+// earlier in its own; -1 when there is none or the description names a
+// role someone else holds.
+func (r *resolver) describedSubject(i int) int {
+	m := r.mention(i)
+	// A description with an age ("the 26-year-old winger") is a person's
+	// even when its noun is not a known role.
+	person := m.Type == whosaid.Person || m.Type == whosaid.UnknownType && strings.Contains(r.text(i), "-year-old")
+	if !person || m.Plural || r.speaks[i] == 0 {
+		return -1
+	}
+	if w := strings.ToLower(strings.Fields(r.text(i) + " x")[0]); w != "the" {
+		return -1
+	}
+	for j := i - 1; j >= 0; j-- {
+		if r.sentOf[i]-r.sentOf[j] > 1 {
+			break
+		}
+		p := r.mention(j)
+		root := r.find(j)
+		if p.Kind != whosaid.MentionName || r.inQuote(p.Start) || !r.isSubject(j) {
+			continue
+		}
+		if typ := r.typeOf(root); typ == whosaid.Organization || r.notAPerson(root) || typ == whosaid.UnknownType && r.oneWordNames(root) && !r.clusterSpeaks(j) {
+			continue
+		}
+		if !r.compatible(j, i) {
+			continue
+		}
+		return root
+	}
+	return -1
 }

@@ -137,7 +137,8 @@ func TestDocumentResolvesToItsIssuer(t *testing.T) {
 }
 
 // A generic organisation noun refers to the named organisation of the
-// passage, not to itself.
+// passage, and a definite description of a person to the person just
+// named, not to themselves.
 func TestOrganisationNounResolves(t *testing.T) {
 	runSpeakerCases(t, []speakerCase{
 		{"the department after an acronym that spoke",
@@ -146,6 +147,9 @@ func TestOrganisationNounResolves(t *testing.T) {
 		{"the group described in an apposition",
 			"Rally North, the group that organised the march, said it had received threats.\n\nThe group says the threats began in May.",
 			map[string]string{"the threats began in May": "Rally North"}},
+		{"a described person is the last subject",
+			"Tomas Varga has scored four goals since the trade last week. The 27-year-old winger said his new teammates keep finding him open.",
+			map[string]string{"his new teammates keep finding him": "Tomas Varga"}},
 		{"a kind of agency is not the one before",
 			"The Velmont Transit Authority said fares would rise.\n\nThe adoption agency said its fees would not change.",
 			map[string]string{"its fees would not change": "adoption agency"}},
