@@ -133,11 +133,18 @@ func (f *clusterFacts) addName(w []string) {
 
 func (r *resolver) typeOf(root int) whosaid.EntityType { return r.factsOf(root).typ }
 
+// genderOf is the gender of the cluster's first gendered mention (a
+// title, a pronoun), else the one its given names imply; an organisation
+// has none from names.
 func (r *resolver) genderOf(root int) whosaid.Gender {
-	if at := r.factsOf(root).genderAt; at >= 0 {
+	f := r.factsOf(root)
+	if at := f.genderAt; at >= 0 {
 		return r.mention(at).Gender
 	}
-	return whosaid.NoGender
+	if f.typ == whosaid.Organization {
+		return whosaid.NoGender
+	}
+	return f.nameGender()
 }
 
 // roleWordsOf is roleWords of the cluster with this root.

@@ -74,6 +74,10 @@ func (r *resolver) antecedent(i int) int {
 		if p.Kind == whosaid.MentionName {
 			score++
 		}
+		// A known gender that matches beats an unknown one.
+		if g := r.genderOf(r.find(j)); g != whosaid.NoGender && g == m.Gender {
+			score++
+		}
 		// A name earlier in the pronoun's own sentence is the most
 		// likely antecedent ("X has been meeting …, as he attempts …").
 		// A name in a phrase of place or time ("in Sackville, N.B., he
@@ -253,6 +257,26 @@ func acronym(name string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// inFragment reports whether mention j stands in a short paragraph that
+// ends without a full stop: a caption, a header or boilerplate ("Story
+// continues below advertisement"), whose capitalised words are no
+// person a later pronoun picks up.
+func (r *resolver) inFragment(j int) bool {
+	si := r.sentOf[j]
+	if si < 0 {
+		return false
+	}
+	par := r.doc.Sentences[si].Paragraph
+	if par < 0 || par >= len(r.doc.Paragraphs) {
+		return false
+	}
+	text := strings.TrimSpace(r.doc.Str(r.doc.Paragraphs[par]))
+	if len(strings.Fields(text)) > 8 {
+		return false
+	}
+	return !strings.HasSuffix(text, ".") && !strings.HasSuffix(text, "\"") && !strings.HasSuffix(text, "”")
 }
 
 // oneWordNames reports whether every name of the cluster is one word
