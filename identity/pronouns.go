@@ -105,7 +105,7 @@ func (r *resolver) agrees(i, j int) bool {
 	case m.Gender == whosaid.Neuter:
 		return typ == whosaid.Organization && !p.Plural
 	}
-	if p.Plural || typ == whosaid.Organization || r.notAPerson(root) {
+	if p.Plural || typ == whosaid.Organization || r.notAPerson(root) || r.familyName(j) {
 		return false
 	}
 	// "he" is a person: a name, or a description of a person, not a
@@ -115,7 +115,8 @@ func (r *resolver) agrees(i, j int) bool {
 	}
 	// A name of unknown kind ("Muqawama") is a person only if it acts
 	// like one: it speaks or is a subject.
-	if typ == whosaid.UnknownType && !r.clusterSpeaks(j) && (!r.isSubject(j) || r.oneWordNames(root)) {
+	// A given name of known gender makes a person of it.
+	if typ == whosaid.UnknownType && !r.clusterSpeaks(j) && (!r.isSubject(j) || r.oneWordNames(root)) && r.genderOf(root) == whosaid.NoGender {
 		return false
 	}
 	g := r.genderOf(root)
@@ -309,4 +310,15 @@ func (r *resolver) lastSpeaker(i int) int {
 		best = sm
 	}
 	return best
+}
+
+// familyName reports whether name mention j names a family ("the
+// Morenos"): a one-word name ending in -s after "the".
+func (r *resolver) familyName(j int) bool {
+	m := r.mention(j)
+	if m.Kind != whosaid.MentionName || strings.Contains(m.Name, " ") || !strings.HasSuffix(m.Name, "s") {
+		return false
+	}
+	before := strings.ToLower(strings.TrimRight(r.doc.Text[max(0, m.Start-4):m.Start], " "))
+	return strings.HasSuffix(before, "the")
 }
