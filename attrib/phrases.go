@@ -143,15 +143,13 @@ func (v *view) subject(cueStart, a int) (whosaid.Span, int, bool) {
 	if !ok {
 		return whosaid.Span{}, -1, false
 	}
-	m := v.mentionIn(s, e)
-	// "Hadidi, the leader of the movement, said": the name stands for
-	// the nominal in apposition to it.
-	if m >= 0 {
-		if p := v.doc.Mentions[m].Apposition; p >= 0 && v.doc.Mentions[p].Kind == whosaid.MentionName && v.doc.Mentions[m].Kind != whosaid.MentionName {
-			m = p
-		}
+	// "Hadidi, the leader of the movement, said": the head, or the name
+	// in apposition to a nominal head.
+	last := e - 1
+	for last > s && !hasLetterOrDigit(v.words[last]) {
+		last--
 	}
-	return v.span(s, e), m, true
+	return v.span(s, e), speakerMention(v.doc, s, last), true
 }
 
 // subjectRange finds the noun phrase [s, e) right before a verb, skipping
@@ -298,6 +296,13 @@ func (v *view) agentMention(s, e int, first bool) int {
 			}
 			return best
 		}
+		// "the Velora channel affiliated with the movement": the head of
+		// the phrase, not the movement.
+		last := e - 1
+		for last > s && !hasLetterOrDigit(v.words[last]) {
+			last--
+		}
+		return speakerMention(v.doc, s, last)
 	}
 	return v.mentionIn(s, e)
 }
@@ -353,6 +358,27 @@ func (v *view) clauseSubject(a, limit int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// lastMentionOf is the outermost mention at the right end of source span
+// src (or its apposed name), -1 if none: a name anywhere at the end of the
+// phrase ("the candidate Ana Ruiz's doctor") tells a verb of communication
+// reports a named party's speech, whoever of the phrase is its speaker.
+func (v *view) lastMentionOf(src *whosaid.Span) int {
+	if src == nil {
+		return -1
+	}
+	first, last := v.doc.TokenAt(src.Start), v.doc.TokenAt(src.End-1)
+	if first < 0 || last < 0 {
+		return -1
+	}
+	m := v.mentionIn(first, last+1)
+	if m >= 0 {
+		if p := v.doc.Mentions[m].Apposition; p >= 0 && v.doc.Mentions[p].Kind == whosaid.MentionName && v.doc.Mentions[m].Kind != whosaid.MentionName {
+			m = p
+		}
+	}
+	return m
+}
+
 // namedSpeaker reports whether mention m is a person, a personal pronoun,
 // or a named organisation.
 func (v *view) namedSpeaker(m int) bool {
@@ -386,8 +412,19 @@ func MentionFor(doc *whosaid.Doc, s whosaid.Span) int {
 	for last > first && !hasLetterOrDigit(doc.Str(doc.Tokens[last].Span)) {
 		last--
 	}
-	// mentionIn reads only the tokens and mentions: no word tables (which
-	// cost the whole article for each statement).
+	return speakerMention(doc, first, last)
+}
+
+// speakerMention is the mention naming the speaker of the source phrase
+// in tokens [first, last]: the head of the noun phrase (headMention), or
+// its apposed name; where the phrase has no head chunk to read, the
+// outermost mention at its right end. It reads only the tokens and
+// mentions: no word tables (which cost the whole article for each
+// statement).
+func speakerMention(doc *whosaid.Doc, first, last int) int {
+	if m, ok := headMention(doc, first, last); ok {
+		return m
+	}
 	v := &view{doc: doc}
 	m := v.mentionIn(first, last+1)
 	if m >= 0 {

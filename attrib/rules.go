@@ -166,7 +166,7 @@ func (f *finder) verb(c cue, si, a, b int, later []cue) {
 	// A verb of communication without a that-clause ("negotiated the
 	// deal", "criticized …: “…”") reports speech only when a named person
 	// or organisation does it, and not under a modal ("would not negotiate").
-	if c.entry.Class == lexicon.Communication && mode != modeThat && (!v.namedSpeaker(st.mention) || v.modalBefore(c.start, a)) {
+	if c.entry.Class == lexicon.Communication && mode != modeThat && (!v.namedSpeaker(st.mention) && !v.namedSpeaker(v.lastMentionOf(st.source)) || v.modalBefore(c.start, a)) {
 		return
 	}
 	f.stmts = append(f.stmts, st)
@@ -592,8 +592,9 @@ func (f *finder) continuations() {
 		if prev < 0 {
 			continue
 		}
-		p := f.stmts[prev]
-		f.stmts = append(f.stmts, found{source: p.source, mention: p.mention, content: [][2]int{{first, end}}, sentence: si, confidence: 0.55, continuation: true})
+		// The quotation's sentence names no one: no source of its own;
+		// identity gives it the passage's current speaker.
+		f.stmts = append(f.stmts, found{mention: -1, content: [][2]int{{first, end}}, sentence: si, confidence: 0.55, continuation: true})
 	}
 }
 

@@ -30,7 +30,7 @@ func (r *resolver) build() {
 		ms := roots[root]
 		e := whosaid.Entity{Type: r.clusterType(ms), Gender: r.clusterGender(ms), Mentions: ms, Why: r.why[root]}
 		e.Name = r.entityName(ms)
-		if e.Name == "" {
+		if e.Name == "" || r.onlyDocuments(ms) {
 			continue
 		}
 		if e.Type == whosaid.UnknownType {
@@ -68,11 +68,64 @@ func (r *resolver) build() {
 	for k := range doc.Statements {
 		s := &doc.Statements[k]
 		s.Entity = -1
+		m := r.srcOf[k]
 		// A carrier of someone else's words is not their speaker.
-		if m := r.srcOf[k]; m >= 0 && !s.Intermediary {
-			s.Entity = entityOf[m]
+		if m < 0 || s.Intermediary {
+			continue
+		}
+		if is, ok := r.issuer[m]; ok {
+			// A document speaks with its issuer's voice; an outlet or a
+			// document of unknown origin gives no speaker.
+			if is >= 0 {
+				s.Entity = entityOf[is]
+			}
+			continue
+		}
+		s.Entity = entityOf[m]
+	}
+	r.turns()
+}
+
+// turns gives a quotation with no reporting expression of its own to the
+// current speaker of the passage: the speaker of the last statement
+// before it that has a cue outside every quotation (turn-taking: a quote
+// paragraph after a named speaker's quote is that speaker's, unless
+// another speaker intervenes). A cue inside a quotation reports speech
+// within speech ("people have told me …"), not a new turn.
+func (r *resolver) turns() {
+	doc := r.doc
+	order := make([]int, len(doc.Statements))
+	for k := range order {
+		order[k] = k
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		return doc.Statements[order[a]].ContentSpan().Start < doc.Statements[order[b]].ContentSpan().Start
+	})
+	current := -1
+	for _, k := range order {
+		s := &doc.Statements[k]
+		if s.Cue == nil {
+			if current >= 0 {
+				s.Entity = current
+			}
+			continue
+		}
+		if r.inQuote(s.Cue.Start) {
+			continue
+		}
+		current = s.Entity
+	}
+}
+
+// onlyDocuments reports whether a cluster is made of document and outlet
+// noun phrases alone: it names no one.
+func (r *resolver) onlyDocuments(ms []int) bool {
+	for _, i := range ms {
+		if !r.isDocument(i) && !r.isRelay(i) {
+			return false
 		}
 	}
+	return true
 }
 
 // entityName is the fullest proper name of the cluster: most words, then

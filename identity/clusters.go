@@ -52,6 +52,7 @@ func (r *resolver) initClusters() {
 		r.rootSpeaks[m] += k
 	}
 	r.quoted = openQuoteSpans(r.doc)
+	r.contents = contentSpans(r.doc)
 }
 
 // mergeClusters folds the state of cluster rb into ra (ra < rb), after
@@ -132,11 +133,18 @@ func (f *clusterFacts) addName(w []string) {
 
 func (r *resolver) typeOf(root int) whosaid.EntityType { return r.factsOf(root).typ }
 
+// genderOf is the gender of the cluster's first gendered mention (a
+// title, a pronoun), else the one its given names imply; an organisation
+// has none from names.
 func (r *resolver) genderOf(root int) whosaid.Gender {
-	if at := r.factsOf(root).genderAt; at >= 0 {
+	f := r.factsOf(root)
+	if at := f.genderAt; at >= 0 {
 		return r.mention(at).Gender
 	}
-	return whosaid.NoGender
+	if f.typ == whosaid.Organization {
+		return whosaid.NoGender
+	}
+	return f.nameGender()
 }
 
 // roleWordsOf is roleWords of the cluster with this root.
@@ -188,6 +196,11 @@ func openQuoteSpans(doc *whosaid.Doc) []whosaid.Span {
 			spans = append(spans, q.Span)
 		}
 	}
+	return mergeSpans(spans)
+}
+
+// mergeSpans sorts spans and merges overlapping ones.
+func mergeSpans(spans []whosaid.Span) []whosaid.Span {
 	sort.Slice(spans, func(a, b int) bool { return spans[a].Start < spans[b].Start })
 	var out []whosaid.Span
 	for _, s := range spans {
@@ -202,7 +215,22 @@ func openQuoteSpans(doc *whosaid.Doc) []whosaid.Span {
 	return out
 }
 
-func (r *resolver) inQuote(pos int) bool {
-	k := sort.Search(len(r.quoted), func(k int) bool { return r.quoted[k].End > pos })
-	return k < len(r.quoted) && r.quoted[k].Start <= pos
+func (r *resolver) inQuote(pos int) bool { return inSpans(r.quoted, pos) }
+
+// inSpans reports whether pos lies in one of the disjoint ascending spans.
+func inSpans(spans []whosaid.Span, pos int) bool {
+	k := sort.Search(len(spans), func(k int) bool { return spans[k].End > pos })
+	return k < len(spans) && spans[k].Start <= pos
 }
+
+// contentSpans returns the spans of the statements' contents, merged into
+// disjoint ascending spans.
+func contentSpans(doc *whosaid.Doc) []whosaid.Span {
+	var spans []whosaid.Span
+	for _, s := range doc.Statements {
+		spans = append(spans, s.Content...)
+	}
+	return mergeSpans(spans)
+}
+
+func (r *resolver) inContent(pos int) bool { return inSpans(r.contents, pos) }

@@ -4,8 +4,10 @@ import (
 	"context"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/lexicon"
 )
 
 // Resolver is the within-article coreference stage. It reads the parse
@@ -51,6 +53,10 @@ type resolver struct {
 	rootSpeaks map[int]int   // statements spoken by each cluster, by root
 	facts      map[int]*clusterFacts
 	quoted     []whosaid.Span // open quotations, disjoint and ascending
+	contents   []whosaid.Span // statement contents, disjoint and ascending
+	// issuer maps a document or outlet cited as a statement's source to
+	// the mention of who issued it, -1 for nobody (documents.go).
+	issuer map[int]int
 }
 
 // Resolve sets Mention.Entity, Statement.Entity and Doc.Entities.
@@ -63,6 +69,7 @@ func Resolve(doc *whosaid.Doc) {
 	r.roleNominals()
 	r.honorifics()
 	r.pronouns()
+	r.documents()
 	r.build()
 }
 
@@ -83,11 +90,7 @@ func newResolver(doc *whosaid.Doc) *resolver {
 		if s.Mention >= 0 || s.Source == nil {
 			continue
 		}
-		m := whosaid.Mention{Span: *s.Source, Head: lastWord(doc, *s.Source), Kind: whosaid.MentionNominal, Type: whosaid.UnknownType,
-			Person: 3, Apposition: -1, Entity: -1, Role: doc.Str(*s.Source)}
-		if strings.HasSuffix(strings.ToLower(doc.Str(*s.Source)), "s") {
-			m.Plural = true
-		}
+		m := sourceMention(doc, *s.Source)
 		addedFor[k] = len(items)
 		items = append(items, item{m, -1})
 	}
@@ -139,6 +142,71 @@ func newResolver(doc *whosaid.Doc) *resolver {
 	}
 	r.initClusters()
 	return r
+}
+
+// sourceMention is the mention added for a statement source the
+// detector did not find: a proper name when it is written as one
+// ("Vickers said", where the detector saw a capitalised sentence opener),
+// else a nominal whose role is the source phrase.
+func sourceMention(doc *whosaid.Doc, src whosaid.Span) whosaid.Mention {
+	text := doc.Str(src)
+	m := whosaid.Mention{Span: src, Head: lastWord(doc, src), Kind: whosaid.MentionNominal, Type: whosaid.UnknownType,
+		Person: 3, Apposition: -1, Entity: -1, Role: text}
+	if looksLikeName(text) {
+		m.Kind, m.Name, m.Role, m.Head = whosaid.MentionName, text, "", src
+		return m
+	}
+	// "officials", "residents": a plural noun; not "Vickers" or "boss".
+	if w := doc.Str(m.Head); strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && isLowerWord(w) {
+		m.Plural = true
+	}
+	return m
+}
+
+// looksLikeName reports whether a source phrase is written as a proper
+// name: one to four capitalised words (name particles aside), not a
+// pronoun, a determiner or a title alone.
+func looksLikeName(text string) bool {
+	ws := strings.Fields(text)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	caps := 0
+	for _, w := range ws {
+		if !isUpperWord(w) {
+			switch strings.ToLower(w) {
+			case "al", "el", "bin", "de", "da", "van", "von", "der", "la", "le", "du", "di":
+				continue
+			}
+			return false
+		}
+		caps++
+	}
+	if caps == 0 {
+		return false
+	}
+	switch strings.ToLower(ws[0]) {
+	case "the", "a", "an", "this", "that", "these", "those", "he", "she", "it", "they", "we", "i", "you", "who", "which":
+		return false
+	}
+	if _, title := lexicon.Title(text); title {
+		return false
+	}
+	return true
+}
+
+func isUpperWord(w string) bool {
+	for _, r := range w {
+		return unicode.IsUpper(r)
+	}
+	return false
+}
+
+func isLowerWord(w string) bool {
+	for _, r := range w {
+		return unicode.IsLower(r)
+	}
+	return false
 }
 
 // lastWord is the span of the last word of s: the head of an English

@@ -33,6 +33,11 @@ func TestDetect(t *testing.T) {
 		{"Yesterday, Abu Karim bin Said arrived.", []m{{"Abu Karim bin Said", "Abu Karim bin Said", whosaid.MentionName, whosaid.UnknownType, ""}}},
 		{"Officials in France said no.", []m{{"Officials", "", whosaid.MentionNominal, whosaid.UnknownType, ""}}},
 		{"The military forces left Monday.", nil},
+		// A body serving a person is not the person: its name is the whole
+		// phrase, so it never spells the person's name.
+		{"Later, Novak's office said no.", []m{{"Novak's office", "Novak's office", whosaid.MentionName, whosaid.Organization, whosaid.Neuter}}},
+		{"Later, the Novak government said no.", []m{{"Novak government", "Novak government", whosaid.MentionName, whosaid.Organization, whosaid.Neuter}}},
+		{"Later, the Harbour movement said no.", []m{{"Harbour movement", "Harbour", whosaid.MentionName, whosaid.Organization, whosaid.Neuter}}},
 	}
 	for _, c := range cases {
 		d, ms := detect(c.in)

@@ -274,6 +274,29 @@ func (s *sentence) orgMention(i, j int) []whosaid.Mention {
 	m.Gender = whosaid.Neuter
 	m.Name = s.text(i, j)
 	m.Head = s.span(i, j)
+	if s.bodyOf(j, end) {
+		// "Ruiz's office", "the Ruiz government": a body that serves the
+		// person named, not the person; its name is the whole phrase.
+		m.Name = s.text(i, end)
+		m.Head = m.Span
+	}
 	s.take(i, end)
 	return []whosaid.Mention{m}
+}
+
+// personalBodies are institutional nouns that, after a person's name,
+// name a body serving that person ("the Ruiz government").
+var personalBodies = map[string]bool{"government": true, "administration": true, "office": true,
+	"cabinet": true, "campaign": true, "team": true, "camp": true, "family": true, "staff": true}
+
+// bodyOf reports whether the institutional noun phrase in [j, end) after a
+// name is possessive ("Ruiz's movement") or a personal body ("Ruiz
+// government").
+func (s *sentence) bodyOf(j, end int) bool {
+	for k := j; k < end; k++ {
+		if s.lower[k] == "'s" || s.lower[k] == "’s" || personalBodies[s.lower[k]] {
+			return true
+		}
+	}
+	return false
 }

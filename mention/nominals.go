@@ -248,9 +248,18 @@ func (s *sentence) appositions(ms []whosaid.Mention) {
 		if be+1 < len(s.toks) && !closesPhrase(s.words[be+1]) && !s.verbLike(be+1) {
 			continue
 		}
+		// "At a meeting in Kelby, the mayor said": A closes an opening
+		// prepositional phrase and B, before its verb, is the subject.
+		if sa := s.tokenStarting(ms[a].Start); sa > 0 && introPrepositions[s.lower[sa-1]] && be+1 < len(s.toks) && !closesPhrase(s.words[be+1]) {
+			continue
+		}
 		ms[a].Apposition, ms[b].Apposition = b, a
 	}
 }
+
+// introPrepositions open a phrase of place or time before a clause.
+var introPrepositions = map[string]bool{"in": true, "at": true, "from": true, "near": true, "outside": true,
+	"inside": true, "across": true, "after": true, "before": true, "during": true, "since": true, "on": true}
 
 func (s *sentence) verbLike(i int) bool {
 	if s.hasPOS() {

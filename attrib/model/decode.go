@@ -203,15 +203,10 @@ func Statements(doc *whosaid.Doc, labels []int) []whosaid.Statement {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })
 	// A content without a cue continues the speaker of the statement
-	// before it.
+	// before it; its sentence names no one, so it has no source of its
+	// own, and identity gives it the passage's current speaker.
 	for _, g := range orphans {
 		st := whosaid.Statement{Mention: -1, Entity: -1, Score: 0.5, Content: []whosaid.Span{span(g.start, g.end)}}
-		for k := len(out) - 1; k >= 0; k-- {
-			if out[k].Content[0].Start < st.Content[0].Start && out[k].Cue != nil {
-				st.Source, st.Mention = out[k].Source, out[k].Mention
-				break
-			}
-		}
 		out = append(out, st)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Content[0].Start < out[j].Content[0].Start })
