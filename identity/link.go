@@ -27,7 +27,8 @@ import (
 //   - a one-word name of a person (a bare family name) names a speaker of
 //     its own article only: it is never linked across articles;
 //   - a one-word name of an organisation or of unknown type joins a
-//     speaker known by the same one-word name;
+//     speaker known by the same one-word name that is not a person (a
+//     person's one-word names are family names, which link nowhere);
 //   - otherwise the entity is a new speaker, with an id derived from its
 //     type and folded name (SpeakerID), so two writers that meet the same
 //     new person at once create one speaker.
@@ -159,6 +160,12 @@ func (l Linker) find(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 	best, bestScore := "", 0.0
 	for _, c := range cands {
 		if e.Type != whosaid.UnknownType && c.Type != whosaid.UnknownType && c.Type != e.Type {
+			continue
+		}
+		// A one-word name of unknown type may be a family name: it never
+		// joins a person, whose one-word names are family names of this
+		// or that article.
+		if single && c.Type == whosaid.Person {
 			continue
 		}
 		theirs := multiWord(c.Variants)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/identity/names"
 )
 
 func (r *resolver) mention(i int) *whosaid.Mention { return &r.ms[i] }
@@ -25,7 +26,7 @@ func (r *resolver) exactNames() {
 		key := strings.Join(skeletons(w), " ")
 		merged := false
 		for _, j := range seen[key] {
-			if r.compatible(j, i) {
+			if sameSpelling(r.nameWords(j), w) && r.compatible(j, i) {
 				r.union(j, i, "same name")
 				merged = true
 				break
@@ -69,7 +70,7 @@ func (r *resolver) shortNames() {
 		clear(checked)
 		ws := r.skels[i]
 		for _, j := range byLast[ws[len(ws)-1]] {
-			if v := r.skels[j]; len(v) <= len(ws) || !endsWith(v, ws) {
+			if v := r.skels[j]; len(v) <= len(ws) || !endsWith(v, ws) || !endsWithWords(r.nameWords(j), w) {
 				continue
 			}
 			// compatible is a question about clusters: ask it once per
@@ -100,6 +101,42 @@ func endsWith(long, short []string) bool {
 		}
 	}
 	return true
+}
+
+// Skeletons only find candidates: within one article a name is written
+// one way, and words that share a skeleton are often different words
+// ("Police" and "Pollak", "Tune" and "Tenney", "Fallon" and "Fallin").
+// The checks below confirm a candidate.
+
+// endsWithWords reports whether the folded words short end long, spelled
+// the same: a short form ("Kaya") repeats the family name of the full one.
+func endsWithWords(long, short []string) bool {
+	off := len(long) - len(short)
+	if off < 0 {
+		return false
+	}
+	for k, w := range short {
+		if long[off+k] != w {
+			return false
+		}
+	}
+	return true
+}
+
+// sameSpelling reports whether two names with one skeleton are one name:
+// spelled the same once folded, or both full names (two words or more)
+// that the name matcher takes for one, given names included ("Karim
+// al-Hadidi" and "Karim Hadiidi"). A one-word name spelled differently is
+// another word.
+func sameSpelling(a, b []string) bool {
+	if strings.Join(a, " ") == strings.Join(b, " ") {
+		return true
+	}
+	if len(a) < 2 || len(b) < 2 {
+		return false
+	}
+	same, _ := names.Compare(strings.Join(a, " "), strings.Join(b, " "))
+	return same
 }
 
 // relatives resolves "who" to the noun phrase right before it.

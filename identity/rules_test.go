@@ -1,0 +1,126 @@
+package identity_test
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/whosaid/whosaid"
+	"github.com/whosaid/whosaid/identity"
+)
+
+// entityOf returns the entity of the article named name, or nil.
+func entityOf(d *whosaid.Doc, name string) *whosaid.Entity {
+	for i := range d.Entities {
+		if d.Entities[i].Name == name {
+			return &d.Entities[i]
+		}
+	}
+	return nil
+}
+
+// variants lists the name mentions of an entity as written.
+func variants(d *whosaid.Doc, e *whosaid.Entity) []string {
+	var out []string
+	for _, mi := range e.Mentions {
+		if m := d.Mentions[mi]; m.Kind == whosaid.MentionName {
+			out = append(out, m.Name)
+		}
+	}
+	return out
+}
+
+// TestNameWordsWithinArticle: a word that only looks like a name's short
+// form (same consonants, other spelling) is not that person.
+func TestNameWordsWithinArticle(t *testing.T) {
+	cases := []struct {
+		name, text, person string
+		notVariant         []string
+	}{
+		{"similar family name",
+			"Governor Nora Bellin said that the budget was balanced. Bellon, a spokesman for the rival campaign, said that it was not.",
+			"Nora Bellin", []string{"Bellon"}},
+		{"a common word with the name's consonants",
+			"Ana Polak said that the march would go ahead. Police said that the square would be closed.",
+			"Ana Polak", []string{"Police"}},
+		{"the same family name spelled alike joins",
+			"Ana Polak said that the march would go ahead. Polak added that nobody would be hurt.",
+			"Ana Polak", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := annotate(t, c.text)
+			e := entityOf(d, c.person)
+			if e == nil {
+				t.Fatalf("no entity %q: %v", c.person, speakers(d))
+			}
+			vs := variants(d, e)
+			for _, v := range c.notVariant {
+				if slices.Contains(vs, v) {
+					t.Errorf("%q became a variant of %s: %v", v, c.person, vs)
+				}
+			}
+			if c.notVariant == nil && len(vs) < 2 {
+				t.Errorf("the short form did not join %s: %v", c.person, vs)
+			}
+		})
+	}
+}
+
+// link annotates and links texts in order over one index, as ingest does
+// over a store.
+func link(t *testing.T, texts ...string) []*whosaid.Doc {
+	ix := identity.NewMemoryIndex()
+	var docs []*whosaid.Doc
+	for i, text := range texts {
+		d := annotate(t, text)
+		d.ID = "doc" + string(rune('a'+i))
+		if err := (identity.Linker{}).Link(context.Background(), ix, d); err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// speakerOf returns the speaker id of the entity named name in d.
+func speakerOf(t *testing.T, d *whosaid.Doc, name string) string {
+	t.Helper()
+	e := entityOf(d, name)
+	if e == nil {
+		t.Fatalf("no entity %q in %s: %v", name, d.ID, speakers(d))
+	}
+	return e.SpeakerID
+}
+
+// TestIdentityAcrossArticles holds the cross-article rules: different
+// given names never merge, a bare family name stays in its article, one
+// person is one speaker whatever word came before the name.
+func TestIdentityAcrossArticles(t *testing.T) {
+	docs := link(t,
+		"Maria Lenk said that the harbour would reopen. Lenk added that the strike was over.",
+		"Tomas Lenk said that the harbour would stay closed. Lenk added that the strike would go on.",
+		"Lenk said on Friday that talks had failed.",
+		"Maria Lenk told reporters that the deal was signed.",
+	)
+	maria, tomas := speakerOf(t, docs[0], "Maria Lenk"), speakerOf(t, docs[1], "Tomas Lenk")
+	if maria == tomas {
+		t.Errorf("Maria Lenk and Tomas Lenk are one speaker %s", maria)
+	}
+	if got := speakerOf(t, docs[3], "Maria Lenk"); got != maria {
+		t.Errorf("Maria Lenk in two articles: %s and %s", maria, got)
+	}
+	if bare := speakerOf(t, docs[2], "Lenk"); bare == maria || bare == tomas {
+		t.Errorf("a bare family name in another article joined a speaker across the store: %s", bare)
+	}
+	for _, d := range docs {
+		for _, sp := range d.Speakers {
+			for _, v := range sp.Variants {
+				if strings.Contains(sp.Name, "Maria") && strings.Contains(v, "Tomas") || strings.Contains(sp.Name, "Tomas") && strings.Contains(v, "Maria") {
+					t.Errorf("%s has the variant %q", sp.Name, v)
+				}
+			}
+		}
+	}
+}
