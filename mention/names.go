@@ -13,7 +13,7 @@ import (
 func (s *sentence) names() []whosaid.Mention {
 	var out []whosaid.Mention
 	for i := 0; i < len(s.toks); {
-		if s.taken[i] || !(s.nameToken(i) || s.lowerTitleBeforeName(i)) {
+		if s.taken[i] || s.reportingVerb(i) || !(s.nameToken(i) || s.lowerTitleBeforeName(i)) {
 			i++
 			continue
 		}
@@ -41,6 +41,10 @@ func (s *sentence) runEnd(i int) int {
 	j := i + 1
 	for j < len(s.toks) && !s.taken[j] {
 		switch {
+		case s.reportingVerb(j):
+			// "Ana Pereira Says …", "… Calls Out …": a headline's verb
+			// ends the name before it.
+			return j
 		case s.nameToken(j):
 			j++
 		case nameConnectors[s.lower[j]] && j+1 < len(s.toks) && s.nameToken(j+1):
@@ -106,6 +110,13 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 	if allPlaces {
 		return nil
 	}
+	if g := s.groupRun(i, j); g != nil {
+		return g
+	}
+	// A title at the end of a run belongs to no name ("… Pereira Miss").
+	for j-i > 2 && s.titleAt(j-1, j) == 1 && s.titleAt(i, j) == 0 {
+		j--
+	}
 	// "Secretary-General of the X Movement John Doe": a role in an
 	// organisation, then the holder's name.
 	if n := s.titleAt(i, j); n > 0 && i+n < j && s.lower[i+n] == "of" {
@@ -164,8 +175,12 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 	// Titles, and words before the last title ("Iraqi Prime Minister X",
 	// "Transport Minister X"), describe the name that follows them.
 	k := i
-	for k < j-1 && IsPlace(s.words[k]) {
+	for k < j-1 && (IsPlace(s.words[k]) || s.modifierAt(k, j)) {
 		k++
+	}
+	described := false
+	if k > i {
+		described, _ = lexicon.NameModifier(s.words[i])
 	}
 	var ts []string
 	var gender whosaid.Gender
@@ -222,6 +237,11 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 		if start < i || i < k-len(ts) || k > i && IsPlace(s.words[i]) || !capitalised(s.words[i]) {
 			m.Role = s.text(nonDet(s, start), k)
 		}
+	} else if described {
+		// "Republican Ana Pereira": the words before the name describe
+		// a person.
+		m.Type = whosaid.Person
+		m.Role = s.text(i, k)
 	}
 	s.take(start, j)
 	return []whosaid.Mention{m}
@@ -231,6 +251,11 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 // follows a name at j, with up to two modifiers ("… movement", "…
 // resistance group"), or j when there is none.
 func (s *sentence) orgNounAfter(j int) int {
+	// "Lenk's campaign": the name owns the organisation, it is not its
+	// name.
+	if j < len(s.toks) && (s.lower[j] == "'s" || s.lower[j] == "’s" || s.lower[j] == "'" || s.lower[j] == "’") {
+		return j
+	}
 	for k := j; k < len(s.toks) && k < j+3 && !s.taken[k] && !capitalised(s.words[k]) && !isPunct(s.words[k]); k++ {
 		if r, ok := lexicon.Role(s.lower[k]); ok && r.Org {
 			return k + 1
@@ -273,7 +298,89 @@ func (s *sentence) orgMention(i, j int) []whosaid.Mention {
 	m.Type = whosaid.Organization
 	m.Gender = whosaid.Neuter
 	m.Name = s.text(i, j)
+	if end > j && leaderNamed[s.lower[end-1]] {
+		// "the Lenk campaign" is an organisation named after a person:
+		// its name keeps the noun, so it is never that person.
+		m.Name = s.text(i, end)
+	}
 	m.Head = s.span(i, j)
 	s.take(i, end)
 	return []whosaid.Mention{m}
 }
+
+// reportingVerb reports whether token j, inside a run of capitalised
+// words, is an inflected reporting verb ("Says", "Calls", "Warned"): in a
+// headline written in title case it ends the name before it. "Said" is
+// left out: it is a family name as often.
+func (s *sentence) reportingVerb(j int) bool {
+	if j == 0 || !capitalised(s.words[j]) || s.lower[j] == "said" {
+		return false
+	}
+	e, ok := lexicon.Lookup(s.lower[j])
+	return ok && (e.Tag == "VBZ" || e.Tag == "VBD") && e.Class != lexicon.None
+}
+
+// modifierAt reports whether the capitalised word k, at the start of what
+// is left of the run [k, end), describes the person named after it rather
+// than being part of the name: an affiliation or description
+// ("Republican", "Rival", "Actress"), or a word the article writes in
+// lower case elsewhere ("Year" of "the Year Ana Pereira"). A full name
+// must follow (two name words, the first not an initial), so given names
+// that are also words stay ("Bill Lenk", "Mark J. Lenk").
+func (s *sentence) modifierAt(k, end int) bool {
+	if nameConnectors[s.lower[k]] {
+		return false
+	}
+	if _, ok := lexicon.Title(s.lower[k]); ok {
+		return false
+	}
+	rest := 0
+	for x := k + 1; x < end; x++ {
+		if !nameConnectors[s.lower[x]] {
+			rest++
+		}
+	}
+	if rest < 2 || nameConnectors[s.lower[k+1]] || isInitial(s.words[k+1]) {
+		return false
+	}
+	if ok, _ := lexicon.NameModifier(s.words[k]); ok {
+		return true
+	}
+	return s.doc != nil && s.lowerInDoc(s.lower[k])
+}
+
+// isInitial: "J." or "J".
+func isInitial(w string) bool {
+	w = strings.TrimSuffix(w, ".")
+	return len([]rune(w)) == 1
+}
+
+// groupRun makes a run of affiliation and place words ("Republicans",
+// "Senate Democrats" is an organisation's) a nominal for a group of
+// people: a source, but no one's name.
+func (s *sentence) groupRun(i, j int) []whosaid.Mention {
+	group := false
+	for k := i; k < j; k++ {
+		ok, g := lexicon.NameModifier(s.words[k])
+		switch {
+		case ok && g:
+			group = true
+		case IsPlace(s.words[k]) || nameConnectors[s.lower[k]]:
+		default:
+			return nil
+		}
+	}
+	if !group {
+		return nil
+	}
+	m := newMention(s.span(i, j), whosaid.MentionNominal)
+	m.Role = s.text(i, j)
+	m.Plural = strings.HasSuffix(s.lower[j-1], "s")
+	s.take(i, j)
+	return []whosaid.Mention{m}
+}
+
+// leaderNamed are organisation nouns that take the name of the person who
+// leads them ("the Lenk campaign", "the Lenk administration").
+var leaderNamed = map[string]bool{"campaign": true, "administration": true, "government": true, "cabinet": true,
+	"presidency": true, "camp": true, "team": true, "family": true, "regime": true}

@@ -1,0 +1,55 @@
+package mention
+
+import (
+	"testing"
+
+	"github.com/whosaid/whosaid"
+)
+
+// TestNameBoundaries: a capitalised word that describes a person, starts a
+// sentence or is a headline's verb is not part of the name; affiliations,
+// party-state tags and abbreviated months name nobody; an organisation
+// named after a person is not that person.
+func TestNameBoundaries(t *testing.T) {
+	type named struct {
+		name string
+		typ  whosaid.EntityType
+	}
+	cases := []struct {
+		in   string
+		want []named // the name mentions, in order
+	}{
+		{"Republican Ana Pereira said the vote was fair.", []named{{"Ana Pereira", whosaid.Person}}},
+		{"Rival Ana Pereira said no.", []named{{"Ana Pereira", whosaid.Person}}},
+		{"Actress Ana Pereira said no.", []named{{"Ana Pereira", whosaid.Person}}},
+		{"Every year one is chosen. They named the Liar of the Year Ana Pereira.", []named{{"Liar", whosaid.UnknownType}, {"Ana Pereira", whosaid.UnknownType}}},
+		{"They mark the day. Mark J. Lenk said no.", []named{{"Mark J. Lenk", whosaid.UnknownType}}},
+		{"They paid the bill. Bill de Lenk said no.", []named{{"Bill de Lenk", whosaid.UnknownType}}},
+		{"Rival Lenk said no.", []named{{"Rival Lenk", whosaid.UnknownType}}}, // one name word left: kept whole
+		{"Ana Pereira Says No", []named{{"Ana Pereira", whosaid.UnknownType}}},
+		{"Edward Said wrote it.", []named{{"Edward Said", whosaid.UnknownType}}},
+		{"Republicans said the bill was dead.", nil},
+		{"Ana Pereira (R-Ohio) said no.", []named{{"Ana Pereira", whosaid.UnknownType}}},
+		{"On Feb. 3 the port closed.", nil},
+		{"The Pereira campaign said no.", []named{{"Pereira campaign", whosaid.Organization}}},
+		{"Pereira's campaign said no.", []named{{"Pereira", whosaid.UnknownType}}},
+	}
+	for _, c := range cases {
+		d, ms := detect(c.in)
+		var got []named
+		for _, x := range ms {
+			if x.Kind == whosaid.MentionName {
+				got = append(got, named{x.Name, x.Type})
+			}
+		}
+		if len(got) != len(c.want) {
+			t.Errorf("%q: names %v, want %v", c.in, got, c.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != c.want[i] {
+				t.Errorf("%q: name %d is %v, want %v (span %q)", c.in, i, got[i], c.want[i], d.Str(ms[i].Span))
+			}
+		}
+	}
+}
