@@ -83,7 +83,7 @@ func (l Linker) Link(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 			}
 			continue
 		}
-		variants := nameVariants(doc, *e)
+		variants, name := unpadded(nameVariants(doc, *e))
 		id, err := l.find(ctx, ix, doc, e, variants)
 		if err != nil {
 			return err
@@ -95,7 +95,7 @@ func (l Linker) Link(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 			continue
 		}
 		if id == "" {
-			if id, err = l.newID(ctx, ix, e.Type, e.Name); err != nil {
+			if id, err = l.newID(ctx, ix, e.Type, name); err != nil {
 				return err
 			}
 		}
@@ -110,7 +110,7 @@ func (l Linker) Link(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 				keys = appendNew(keys, l.keys(v)...)
 			}
 		}
-		name, err := ix.PutSpeaker(ctx, whosaid.SpeakerNames{ID: id, Name: e.Name, Type: e.Type, Variants: variants, Keys: keys, Roles: e.Roles})
+		name, err = ix.PutSpeaker(ctx, whosaid.SpeakerNames{ID: id, Name: name, Type: e.Type, Variants: variants, Keys: keys, Roles: e.Roles})
 		if err != nil {
 			return err
 		}
@@ -410,6 +410,72 @@ func nameVariants(d *whosaid.Doc, e whosaid.Entity) []string {
 	}
 	return out
 }
+
+// unpadded drops the variants that are another full name of the entity
+// with words around it ("Calls Out Ana Pereira", "Ana Pereira Lisbon" beside
+// "Ana Pereira": a headline's or a title's words taken into the name), and
+// returns what is left with the name to go by: the first variant, or the
+// fullest left when the first was dropped. Generational suffixes ("Jr.",
+// "III") are part of a name.
+func unpadded(vs []string) ([]string, string) {
+	folded := make([][]string, len(vs))
+	for i, v := range vs {
+		folded[i] = foldWords(v)
+	}
+	var out []string
+	dropped := false
+	for i, v := range vs {
+		padded := false
+		for j := range vs {
+			if i != j && len(folded[j]) >= 2 && len(folded[j]) < len(folded[i]) && paddedBy(folded[i], folded[j]) {
+				padded = true
+				break
+			}
+		}
+		if padded {
+			dropped = dropped || i == 0
+			continue
+		}
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return vs, vs[0]
+	}
+	name := out[0]
+	if dropped {
+		for _, v := range out {
+			if len(foldWords(v)) > len(foldWords(name)) {
+				name = v
+			}
+		}
+	}
+	return out, name
+}
+
+// paddedBy reports whether long holds short as a run of words with words
+// before or after it that are not a generational suffix.
+func paddedBy(long, short []string) bool {
+	for off := 0; off+len(short) <= len(long); off++ {
+		match := true
+		for k, w := range short {
+			if long[off+k] != w {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		for k, w := range long {
+			if (k < off || k >= off+len(short)) && !suffixes[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 func multiWord(vs []string) []string {
 	var out []string
