@@ -53,3 +53,28 @@ func TestNameBoundaries(t *testing.T) {
 		}
 	}
 }
+
+func TestTitlesBeforeName(t *testing.T) {
+	for _, c := range []struct {
+		in, name string
+		typ      whosaid.EntityType
+	}{
+		{"On Monday, Secretary of State Ana Pereira said no.", "Ana Pereira", whosaid.Person},
+		{"Senate Majority Leader Ana Pereira said no.", "Ana Pereira", whosaid.Person},
+		{"The Foreign Ministry said no.", "Foreign Ministry", whosaid.Organization},
+	} {
+		_, ms := detect(c.in)
+		found := false
+		for _, m := range ms {
+			if m.Kind == whosaid.MentionName {
+				found = true
+				if m.Name != c.name || m.Type != c.typ {
+					t.Errorf("%q: name %q %s, want %q %s", c.in, m.Name, m.Type, c.name, c.typ)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no name", c.in)
+		}
+	}
+}

@@ -164,7 +164,10 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 		s.take(i, j)
 		return out
 	}
-	for k := i; k < j; k++ {
+	// An institutional word inside the titles before a name describes the
+	// person ("Secretary of State Ana Pereira", "Senate Majority Leader Ana
+	// Pereira"); after them it makes the name an organisation's.
+	for k := s.titlesEnd(i, j); k < j; k++ {
 		if isOrgHead(s.words[k]) {
 			return s.orgMention(i, j)
 		}
@@ -384,3 +387,25 @@ func (s *sentence) groupRun(i, j int) []whosaid.Mention {
 // leads them ("the Lenk campaign", "the Lenk administration").
 var leaderNamed = map[string]bool{"campaign": true, "administration": true, "government": true, "cabinet": true,
 	"presidency": true, "camp": true, "team": true, "family": true, "regime": true}
+
+// titlesEnd returns where the titles at the start of the run [i, j) end —
+// after the last title followed by a name word, words before it included
+// ("Senate Majority Leader") — or i when the run starts with none. A run
+// that is all titles ends at i too.
+func (s *sentence) titlesEnd(i, j int) int {
+	end := i
+	for end < j {
+		n := s.titleAt(end, j)
+		if n == 0 {
+			break
+		}
+		end += n
+	}
+	if last := s.lastTitle(i, j); last > i {
+		end = max(end, last+s.titleAt(last, j))
+	}
+	if end >= j {
+		return i
+	}
+	return end
+}
