@@ -78,3 +78,28 @@ func TestTitlesBeforeName(t *testing.T) {
 		}
 	}
 }
+
+func TestOrdinaryWordsAtStart(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int // name mentions
+	}{
+		{"The police closed the road. Police said the square was shut.", 0},
+		{"Ruiz said the square was shut.", 1},
+		{"He met Lenk on the road. Lenk said no.", 2},
+		{"He met Lenk in the lenk valley. Lenk said no.", 1}, // at the start, a word written in lower case too is a word
+		{"On Thursday the port closed.", 0},
+		{"Texas said no.", 0},
+	} {
+		_, ms := detect(c.in)
+		n := 0
+		for _, m := range ms {
+			if m.Kind == whosaid.MentionName {
+				n++
+			}
+		}
+		if n != c.want {
+			t.Errorf("%q: %d names, want %d", c.in, n, c.want)
+		}
+	}
+}

@@ -18,6 +18,10 @@ func (s *sentence) names() []whosaid.Mention {
 			continue
 		}
 		j := s.runEnd(i)
+		if j == i+1 && s.ordinaryAtStart(i) {
+			i = j
+			continue
+		}
 		out = append(out, s.classifyRun(i, j)...)
 		i = j
 	}
@@ -409,3 +413,23 @@ func (s *sentence) titlesEnd(i, j int) int {
 	}
 	return end
 }
+
+// ordinaryAtStart reports whether the one capitalised word i is an
+// ordinary word capitalised by its place: it starts the sentence (or a
+// quotation) and the article writes it in lower case elsewhere ("Police
+// said", "Footage shows"), or it is a day or a month.
+func (s *sentence) ordinaryAtStart(i int) bool {
+	if dateWords[strings.TrimSuffix(s.lower[i], ".")] {
+		return true
+	}
+	return (i == 0 || isOpener(s.words[i-1])) && s.lowerInDoc(s.lower[i])
+}
+
+var dateWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`monday tuesday wednesday thursday friday saturday sunday january february
+march april june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec`) {
+		m[w] = true
+	}
+	return m
+}()
