@@ -24,3 +24,22 @@ func TestUnpadded(t *testing.T) {
 		}
 	}
 }
+
+func TestFullest(t *testing.T) {
+	cases := []struct {
+		seen    map[string]int
+		current string
+		want    string
+	}{
+		{map[string]int{"Ana Pereira": 3, "A. Maria Pereira": 1, "Pereira": 5}, "Ana Pereira", "Ana Pereira"},
+		{map[string]int{"Ana Pereira": 1, "Ana Maria Pereira": 1}, "Ana Pereira", "Ana Maria Pereira"},
+		{map[string]int{"ANA MARIA PEREIRA": 2, "Ana Pereira": 1}, "ANA MARIA PEREIRA", "Ana Pereira"},
+		{map[string]int{"Tomas Lenk": 1, "Tomas J. Lenk": 1}, "Tomas Lenk", "Tomas J. Lenk"},
+		{map[string]int{"UNHCR": 1}, "UNHCR", "UNHCR"},
+	}
+	for _, c := range cases {
+		if got := Fullest(c.seen, c.current); got != c.want {
+			t.Errorf("Fullest(%v, %q) = %q, want %q", c.seen, c.current, got, c.want)
+		}
+	}
+}

@@ -103,3 +103,27 @@ func TestOrdinaryWordsAtStart(t *testing.T) {
 		}
 	}
 }
+
+func TestHolderAfterOrganisationTitle(t *testing.T) {
+	for _, c := range []struct{ in, name, role string }{
+		{"On Monday, Harbour Press Secretary Ana Pereira said no.", "Ana Pereira", "Harbour Press Secretary"},
+		{"On Monday, Harbour News Correspondent Ana Pereira said no.", "Ana Pereira", "Harbour News Correspondent"},
+	} {
+		_, ms := detect(c.in)
+		var got []string
+		for _, m := range ms {
+			if m.Kind == whosaid.MentionName {
+				got = append(got, m.Name+"|"+m.Role+"|"+string(m.Type))
+			}
+		}
+		if want := c.name + "|" + c.role + "|person"; len(got) != 1 || got[0] != want {
+			t.Errorf("%q: %v, want %s", c.in, got, want)
+		}
+	}
+	_, ms := detect("The Harbour Press Union said no.")
+	for _, m := range ms {
+		if m.Kind == whosaid.MentionName && m.Type != whosaid.Organization {
+			t.Errorf("an organisation's name became %q %s", m.Name, m.Type)
+		}
+	}
+}

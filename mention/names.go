@@ -173,6 +173,9 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 	// Pereira"); after them it makes the name an organisation's.
 	for k := s.titlesEnd(i, j); k < j; k++ {
 		if isOrgHead(s.words[k]) {
+			if m, ok := s.holderAfterOrgTitle(i, j); ok {
+				return []whosaid.Mention{m}
+			}
 			return s.orgMention(i, j)
 		}
 	}
@@ -433,3 +436,39 @@ march april june july august september october november december jan feb mar apr
 	}
 	return m
 }()
+
+// holderAfterOrgTitle reads "Press Secretary Ana Pereira", "House Rep. Ana
+// Pereira", "Harbour News Correspondent Ana Pereira" — an organisation's
+// words, a title, then a name with no institutional word — as the person
+// named last, the words before the name her role.
+func (s *sentence) holderAfterOrgTitle(i, j int) (whosaid.Mention, bool) {
+	for k := j - 2; k > i; k-- {
+		n := s.titleAt(k, j)
+		if n == 0 {
+			if _, ok := lexicon.Role(s.lower[k]); !ok || lexicon.IsOrgHead(s.words[k]) {
+				continue
+			}
+			n = 1 // a capitalised role noun ("Correspondent") acts as a title
+		}
+		if k+n >= j || s.titleAt(k+n, j) > 0 {
+			continue
+		}
+		for x := k + n; x < j; x++ {
+			if isOrgHead(s.words[x]) {
+				return whosaid.Mention{}, false
+			}
+		}
+		m := newMention(s.span(i, j), whosaid.MentionName)
+		m.Type = whosaid.Person
+		m.Head = s.span(k+n, j)
+		m.Name = s.text(k+n, j)
+		m.Role = s.text(i, k+n)
+		m.Titles = []string{s.text(k, k+n)}
+		if g, _ := IsTitle(s.text(k, k+n)); g != "" {
+			m.Gender = g
+		}
+		s.take(i, j)
+		return m, true
+	}
+	return whosaid.Mention{}, false
+}
