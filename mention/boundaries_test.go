@@ -127,3 +127,50 @@ func TestHolderAfterOrganisationTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestCommonWordsAtStart(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int // name mentions
+	}{
+		{"Footage shows the crowd.", 0},
+		{"Mourners said the square was full.", 0},
+		{"Lenk said the square was full.", 1},
+		{"Footage said the square was full. He met Footage on Monday.", 2}, // capitalised inside a sentence: a name
+		{"Rival Ana Pereira said no.", 1},
+	} {
+		_, ms := detect(c.in)
+		n := 0
+		for _, m := range ms {
+			if m.Kind == whosaid.MentionName {
+				n++
+			}
+		}
+		if n != c.want {
+			t.Errorf("%q: %d names, want %d", c.in, n, c.want)
+		}
+	}
+}
+
+func TestPlacesAndInitials(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int // name mentions
+	}{
+		{"On Monday, South Carolina voted.", 0},
+		{"On Monday, New Hampshire voted.", 0},
+		{"On Monday, New Lenk voted.", 1},
+		{"The vote in Fla. was close, Y. said.", 0},
+	} {
+		_, ms := detect(c.in)
+		n := 0
+		for _, m := range ms {
+			if m.Kind == whosaid.MentionName {
+				n++
+			}
+		}
+		if n != c.want {
+			t.Errorf("%q: %d names, want %d", c.in, n, c.want)
+		}
+	}
+}

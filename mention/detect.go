@@ -22,12 +22,30 @@ type sentence struct {
 	// lowerWords are the words the article writes in lower case somewhere
 	// (shared by its sentences).
 	lowerWords map[string]bool
+	// capsInside are the lower-cased words the article capitalises inside
+	// a sentence (not first, not after an opening mark): names.
+	capsInside map[string]bool
 }
 
 // lowerInDoc reports whether the article writes the lower-case word w in
 // lower case somewhere: then a capitalised w is an ordinary word made
 // capital by its place (a sentence's or headline's start), not a name.
 func (s *sentence) lowerInDoc(w string) bool { return s.lowerWords[w] }
+
+// capsInsideOf collects the words doc capitalises inside its sentences,
+// lower-cased.
+func capsInsideOf(doc *whosaid.Doc) map[string]bool {
+	out := map[string]bool{}
+	for _, sent := range doc.Sentences {
+		for k := sent.FirstToken + 1; k < sent.EndToken; k++ {
+			w := doc.Str(doc.Tokens[k].Span)
+			if capitalised(w) && !isOpener(doc.Str(doc.Tokens[k-1].Span)) {
+				out[strings.ToLower(w)] = true
+			}
+		}
+	}
+	return out
+}
 
 // lowerWordsOf collects the words of doc written in lower case.
 func lowerWordsOf(doc *whosaid.Doc) map[string]bool {
@@ -131,10 +149,10 @@ func isOpener(w string) bool {
 // Detect finds the mentions of doc, sorted by start.
 func Detect(doc *whosaid.Doc) []whosaid.Mention {
 	var out []whosaid.Mention
-	lower := lowerWordsOf(doc)
+	lower, inside := lowerWordsOf(doc), capsInsideOf(doc)
 	for _, sent := range doc.Sentences {
 		s := newSentence(doc, sent)
-		s.lowerWords = lower
+		s.lowerWords, s.capsInside = lower, inside
 		var ms []whosaid.Mention
 		ms = append(ms, s.honorifics()...)
 		ms = append(ms, s.names()...)

@@ -18,7 +18,7 @@ func (s *sentence) names() []whosaid.Mention {
 			continue
 		}
 		j := s.runEnd(i)
-		if j == i+1 && s.ordinaryAtStart(i) {
+		if j == i+1 && (s.ordinaryAtStart(i) || isInitial(s.words[i])) {
 			i = j
 			continue
 		}
@@ -107,7 +107,9 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 	// Places and nationalities alone name no speaker.
 	allPlaces := true
 	for k := i; k < j; k++ {
-		if !IsPlace(s.words[k]) && !nameConnectors[s.lower[k]] {
+		// "New" begins a place name before a place word ("New Hampshire").
+		newPlace := s.words[k] == "New" && k+1 < j && IsPlace(s.words[k+1])
+		if !IsPlace(s.words[k]) && !nameConnectors[s.lower[k]] && !newPlace {
 			allPlaces = false
 		}
 	}
@@ -334,7 +336,8 @@ func (s *sentence) reportingVerb(j int) bool {
 // is left of the run [k, end), describes the person named after it rather
 // than being part of the name: an affiliation or description
 // ("Republican", "Rival", "Actress"), or a word the article writes in
-// lower case elsewhere ("Year" of "the Year Ana Pereira"). A full name
+// lower case elsewhere or a common English word ("Year" of "the Year Ana
+// Pereira"). A full name
 // must follow (two name words, the first not an initial), so given names
 // that are also words stay ("Bill Lenk", "Mark J. Lenk").
 func (s *sentence) modifierAt(k, end int) bool {
@@ -356,7 +359,7 @@ func (s *sentence) modifierAt(k, end int) bool {
 	if ok, _ := lexicon.NameModifier(s.words[k]); ok {
 		return true
 	}
-	return s.doc != nil && s.lowerInDoc(s.lower[k])
+	return s.lowerInDoc(s.lower[k]) || lexicon.CommonWord(s.lower[k])
 }
 
 // isInitial: "J." or "J".
@@ -419,13 +422,17 @@ func (s *sentence) titlesEnd(i, j int) int {
 
 // ordinaryAtStart reports whether the one capitalised word i is an
 // ordinary word capitalised by its place: it starts the sentence (or a
-// quotation) and the article writes it in lower case elsewhere ("Police
-// said", "Footage shows"), or it is a day or a month.
+// quotation) and the article writes it in lower case elsewhere, or it is a
+// common English word the article never capitalises inside a sentence
+// ("Police said", "Footage shows"); or it is a day or a month.
 func (s *sentence) ordinaryAtStart(i int) bool {
 	if dateWords[strings.TrimSuffix(s.lower[i], ".")] {
 		return true
 	}
-	return (i == 0 || isOpener(s.words[i-1])) && s.lowerInDoc(s.lower[i])
+	if i > 0 && !isOpener(s.words[i-1]) {
+		return false
+	}
+	return s.lowerInDoc(s.lower[i]) || lexicon.CommonWord(s.lower[i]) && !s.capsInside[s.lower[i]]
 }
 
 var dateWords = func() map[string]bool {
