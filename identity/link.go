@@ -173,6 +173,9 @@ func (l Linker) find(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 			theirs = oneWord(c.Variants)
 		}
 		score, ok := l.agree(probe, theirs)
+		if ok && (e.Type == whosaid.Organization || c.Type == whosaid.Organization) {
+			ok = orgAgree(probe, theirs)
+		}
 		if !ok || score <= bestScore {
 			continue
 		}
@@ -293,6 +296,43 @@ func (l Linker) agree(ours, theirs []string) (float64, bool) {
 		}
 	}
 	return best, best > 0
+}
+
+// orgAgree tells whether an organisation's names may be another's: the
+// name matcher reads the words of a personal name (a title dropped, a
+// given name compared apart), which in an organisation's name are its
+// identity ("Justice Department" is not "State Department", though
+// "Justice" is a title). Some pair must have the same words, each spelled
+// alike (one consonant skeleton: "Asa'ib Ahl al-Haq", "Asaib Ahl Al-Haq"),
+// or be an acronym and its name.
+func orgAgree(ours, theirs []string) bool {
+	for _, a := range ours {
+		for _, b := range theirs {
+			x, y := foldWords(a), foldWords(b)
+			if len(x) == 1 && len(y) > 1 || len(y) == 1 && len(x) > 1 {
+				if same, _ := names.Compare(a, b); same && (names.Parse(a).Acronym != "" || names.Parse(b).Acronym != "") {
+					return true
+				}
+				continue
+			}
+			if len(x) == len(y) && slicesEqual(skeletons(x), skeletons(y)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func slicesEqual(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Matches tells whether a name someone asks for (a query, not a mention)

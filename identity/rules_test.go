@@ -124,3 +124,20 @@ func TestIdentityAcrossArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestOrganisationsAcrossArticles: an organisation's name is its words —
+// a title word in it ("Justice") is not dropped to match another's.
+func TestOrganisationsAcrossArticles(t *testing.T) {
+	docs := link(t,
+		"The Harbour Justice Ministry said that the port was closed.",
+		"The Harbour Labour Ministry said that the port was open.",
+		"The Harbour Justice Ministry said on Monday that the port would reopen.",
+	)
+	a, b, c := speakerOf(t, docs[0], "Harbour Justice Ministry"), speakerOf(t, docs[1], "Harbour Labour Ministry"), speakerOf(t, docs[2], "Harbour Justice Ministry")
+	if a == b {
+		t.Errorf("two ministries are one speaker %s", a)
+	}
+	if a != c {
+		t.Errorf("one ministry in two articles: %s and %s", a, c)
+	}
+}

@@ -174,3 +174,21 @@ func TestPlacesAndInitials(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceBeforeCommonWord(t *testing.T) {
+	for in, want := range map[string]string{
+		"On Monday the Moroccan Legion said no.": "Moroccan Legion",
+		"On Monday Moroccan Ana Pereira said no.": "Ana Pereira",
+	} {
+		_, ms := detect(in)
+		got := ""
+		for _, m := range ms {
+			if m.Kind == whosaid.MentionName {
+				got = m.Name
+			}
+		}
+		if got != want {
+			t.Errorf("%q: name %q, want %q", in, got, want)
+		}
+	}
+}

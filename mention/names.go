@@ -190,6 +190,11 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 	for k < j-1 && (IsPlace(s.words[k]) || s.modifierAt(k, j)) {
 		k++
 	}
+	// "American Legion", "USA Today": a place before one common word is
+	// the name of the thing, not a description of it.
+	if k > i && k == j-1 && lexicon.CommonWord(s.lower[k]) {
+		k = i
+	}
 	described := false
 	if k > i {
 		described, _ = lexicon.NameModifier(s.words[i])
