@@ -177,7 +177,7 @@ func TestPlacesAndInitials(t *testing.T) {
 
 func TestPlaceBeforeCommonWord(t *testing.T) {
 	for in, want := range map[string]string{
-		"On Monday the Moroccan Legion said no.": "Moroccan Legion",
+		"On Monday the Moroccan Legion said no.":  "Moroccan Legion",
 		"On Monday Moroccan Ana Pereira said no.": "Ana Pereira",
 	} {
 		_, ms := detect(in)
