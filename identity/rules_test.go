@@ -141,3 +141,15 @@ func TestOrganisationsAcrossArticles(t *testing.T) {
 		t.Errorf("one ministry in two articles: %s and %s", a, c)
 	}
 }
+
+// TestAppositionOfTwoNames: a newspaper named beside a person in
+// apposition is not one of the person's names.
+func TestAppositionOfTwoNames(t *testing.T) {
+	d := annotate(t, "Writing in the Sentinel, her senior adviser, Tomas Lenk, said that the plan would work.")
+	for _, e := range d.Entities {
+		vs := variants(d, &e)
+		if slices.Contains(vs, "Tomas Lenk") && len(vs) > 1 {
+			t.Errorf("Tomas Lenk's entity has the names %v", vs)
+		}
+	}
+}

@@ -41,7 +41,7 @@ func (r *resolver) exactNames() {
 // appositions merges "X, the leader of Y," pairs.
 func (r *resolver) appositions() {
 	for i := range r.ms {
-		if j := r.mention(i).Apposition; j > i && r.compatible(i, j) {
+		if j := r.mention(i).Apposition; j > i && r.compatible(i, j) && !r.twoNames(i, j) {
 			r.union(i, j, "apposition")
 		}
 	}
@@ -137,6 +137,30 @@ func sameSpelling(a, b []string) bool {
 	}
 	same, _ := names.Compare(strings.Join(a, " "), strings.Join(b, " "))
 	return same
+}
+
+// twoNames reports whether the clusters of mentions i and j both have
+// proper names and no name word in common (also through a role between
+// them): "in the Observer, her adviser, Ana Pereira," puts a newspaper
+// and a person side by side, and an apposition of two names is rarely one
+// entity named twice.
+func (r *resolver) twoNames(i, j int) bool {
+	a, b := r.factsOf(r.find(i)).names, r.factsOf(r.find(j)).names
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for _, x := range a {
+		for _, y := range b {
+			for _, wx := range x {
+				for _, wy := range y {
+					if wx == wy {
+						return false
+					}
+				}
+			}
+		}
+	}
+	return true
 }
 
 // relatives resolves "who" to the noun phrase right before it.
