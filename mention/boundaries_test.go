@@ -192,3 +192,12 @@ func TestPlaceBeforeCommonWord(t *testing.T) {
 		}
 	}
 }
+
+func TestVerbEndsOrganisationNoun(t *testing.T) {
+	_, ms := detect("“We will win,” Lenk told union workers in the port.")
+	for _, m := range ms {
+		if m.Kind == whosaid.MentionName && m.Type == whosaid.Organization {
+			t.Errorf("%q became an organisation", m.Name)
+		}
+	}
+}

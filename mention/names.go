@@ -277,7 +277,8 @@ func (s *sentence) orgNounAfter(j int) int {
 		if r, ok := lexicon.Role(s.lower[k]); ok && r.Org {
 			return k + 1
 		}
-		if notNames[s.lower[k]] || determiners[s.lower[k]] {
+		// "Lenk told union workers": a verb ends the noun phrase.
+		if _, verb := lexicon.Lookup(s.lower[k]); verb || notNames[s.lower[k]] || determiners[s.lower[k]] {
 			break
 		}
 	}

@@ -25,7 +25,7 @@ func (s *Store) speakerIDs(ctx context.Context, who string) ([]string, error) {
 		return []string{who}, err
 	}
 	ids, err := stringsOf(ctx, s.pool, `SELECT DISTINCT sp.id FROM speakers sp LEFT JOIN speaker_variants v ON v.speaker_id = sp.id
-		WHERE sp.merged_into IS NULL AND (lower(sp.name) = lower($1) OR lower(v.variant) = lower($1)) ORDER BY sp.id`, who)
+		WHERE sp.merged_into IS NULL AND `+named+` AND (lower(sp.name) = lower($1) OR lower(v.variant) = lower($1)) ORDER BY sp.id`, who)
 	if err != nil {
 		return nil, err
 	}

@@ -26,7 +26,7 @@ func (s *Store) speakerIDs(ctx context.Context, who string) ([]string, error) {
 		return []string{who}, err
 	}
 	ids, err := stringsOf(ctx, s.db, `SELECT DISTINCT sp.id FROM speakers sp LEFT JOIN speaker_variants v ON v.speaker_id = sp.id
-		WHERE sp.merged_into IS NULL AND (sp.name = ? COLLATE NOCASE OR v.variant = ? COLLATE NOCASE) ORDER BY sp.id`, who, who)
+		WHERE sp.merged_into IS NULL AND `+named+` AND (sp.name = ? COLLATE NOCASE OR v.variant = ? COLLATE NOCASE) ORDER BY sp.id`, who, who)
 	if err != nil {
 		return nil, err
 	}

@@ -134,7 +134,11 @@ func identityRules(t *testing.T, open func(t *testing.T) whosaid.Store) {
 	if sources != 3 {
 		t.Errorf("%d statements keep an unnamed source, want 3", sources)
 	}
-	// A query for the family name finds each bearer, never one merged
+	// An unnamed source is not found by its words either.
+	if _, err := s.Speaker(ctx, "officials"); whosaid.ErrorCode(err) != whosaid.ENotFound {
+		t.Errorf("speaker \"officials\": %v, want ENotFound", err)
+	}
+	// A query for the full name finds its bearer, never one merged
 	// speaker.
 	for _, who := range []string{"Maria Lenk", "Tomas Lenk"} {
 		sp, err := s.Speaker(ctx, who)
