@@ -153,3 +153,24 @@ func TestAppositionOfTwoNames(t *testing.T) {
 		}
 	}
 }
+
+// TestShortNameOfTheMainPerson: a family name alone, when the article
+// names one bearer far more often than the other, is that bearer; when
+// not, it stays apart; the two full names never merge.
+func TestShortNameOfTheMainPerson(t *testing.T) {
+	main := "Ana Pereira said that the port would reopen. Ana Pereira added that wages would rise. " +
+		"Critics of Ana Pereira said that she was late. Her brother, Tomas Pereira, said that he agreed. Pereira said on Monday that the deal was done."
+	d := annotate(t, main)
+	got := speakers(d)
+	if got[len(got)-1] != "Ana Pereira" {
+		t.Errorf("the last statement's speaker is %q, want Ana Pereira (%v)", got[len(got)-1], got)
+	}
+	if e := entityOf(d, "Ana Pereira"); e == nil || slices.Contains(variants(d, e), "Tomas Pereira") {
+		t.Errorf("Tomas Pereira merged into Ana Pereira")
+	}
+	even := "Ana Pereira said that the port would reopen. Her brother, Tomas Pereira, said that he agreed. Pereira said on Monday that the deal was done."
+	d = annotate(t, even)
+	if got := speakers(d); got[len(got)-1] != "Pereira" {
+		t.Errorf("with both named once, the bare name went to %q (%v)", got[len(got)-1], got)
+	}
+}
