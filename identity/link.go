@@ -173,7 +173,9 @@ func (l Linker) find(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 			theirs = oneWord(c.Variants)
 		}
 		score, ok := l.agree(probe, theirs)
-		if ok && (e.Type == whosaid.Organization || c.Type == whosaid.Organization) {
+		// An organisation's name, or any name of one word, is its words:
+		// one spelling, not a similar one ("Univision" is not "Invasion").
+		if ok && (single || e.Type == whosaid.Organization || c.Type == whosaid.Organization) {
 			ok = orgAgree(probe, theirs)
 		}
 		if !ok || score <= bestScore {
@@ -302,9 +304,9 @@ func (l Linker) agree(ours, theirs []string) (float64, bool) {
 // name matcher reads the words of a personal name (a title dropped, a
 // given name compared apart), which in an organisation's name are its
 // identity ("Justice Department" is not "State Department", though
-// "Justice" is a title). Some pair must have the same words, each spelled
-// alike (one consonant skeleton: "Asa'ib Ahl al-Haq", "Asaib Ahl Al-Haq"),
-// or be an acronym and its name.
+// "Justice" is a title). Some pair must have the same words, each
+// sounding alike ("Asa'ib Ahl al-Haq", "Asaib Ahl Al-Haq"), or be an
+// acronym and its name.
 func orgAgree(ours, theirs []string) bool {
 	for _, a := range ours {
 		for _, b := range theirs {
@@ -315,7 +317,7 @@ func orgAgree(ours, theirs []string) bool {
 				}
 				continue
 			}
-			if len(x) == len(y) && slicesEqual(skeletons(x), skeletons(y)) {
+			if len(x) == len(y) && soundAlike(x, y) {
 				return true
 			}
 		}
@@ -323,12 +325,16 @@ func orgAgree(ours, theirs []string) bool {
 	return false
 }
 
-func slicesEqual(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
+// soundAlike reports whether two names' folded words are, pair by pair,
+// one spelling of one sound sequence (the name matcher's top score:
+// "Khazali" and "Khazaali"), not merely similar ("Telemundia",
+// "Telemundio").
+func soundAlike(x, y []string) bool {
+	for i := range x {
+		if x[i] == y[i] {
+			continue
+		}
+		if _, score := names.Compare(x[i], y[i]); score < 0.97 {
 			return false
 		}
 	}

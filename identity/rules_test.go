@@ -174,3 +174,23 @@ func TestShortNameOfTheMainPerson(t *testing.T) {
 		t.Errorf("with both named once, the bare name went to %q (%v)", got[len(got)-1], got)
 	}
 }
+
+// TestOneWordNamesAcrossArticles: a one-word name links across articles
+// only spelled alike.
+func TestOneWordNamesAcrossArticles(t *testing.T) {
+	docs := link(t,
+		"The Ruritania-based broadcaster Telemundia said that the vote was fair.",
+		"Telemundia said on Monday that the count was over.",
+		"Telemundio said on Monday that the count was late.",
+	)
+	var ids []string
+	for i, name := range []string{"Telemundia", "Telemundia", "Telemundio"} {
+		ids = append(ids, speakerOf(t, docs[i], name))
+	}
+	if ids[0] != ids[1] {
+		t.Errorf("one name in two articles: %v", ids)
+	}
+	if ids[2] == ids[0] {
+		t.Errorf("a similar one-word name joined across articles: %v", ids)
+	}
+}
