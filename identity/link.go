@@ -35,7 +35,8 @@ import (
 //
 // Entities without a proper name ("the ministry", "officials") that make
 // statements get a speaker of their own article, kept without name keys
-// so nothing links to them.
+// or variants so nothing links to them: their statements keep their
+// source, and stores do not list them as speakers.
 type Linker struct {
 	// Keys gives the blocking keys of a name and Same confirms a candidate
 	// (names.Keys and names.Compare when nil).

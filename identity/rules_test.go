@@ -194,3 +194,23 @@ func TestOneWordNamesAcrossArticles(t *testing.T) {
 		t.Errorf("a similar one-word name joined across articles: %v", ids)
 	}
 }
+
+// TestBareNameWithRole: a family name alone links across the store only
+// when the article ties it to the stored person by an organisation both
+// are named with ("the Harbour Union leader"), never by a generic office
+// ("the minister").
+func TestBareNameWithRole(t *testing.T) {
+	docs := link(t,
+		"Harbour Union leader Maria Lenk said that the strike would end.",
+		"Minister Tomas Lenk said that the port would reopen.",
+		"The Harbour Union leader, Lenk, said on Monday that talks had failed.",
+		"The minister, Lenk, said on Monday that talks had failed.",
+	)
+	maria, tomas := speakerOf(t, docs[0], "Maria Lenk"), speakerOf(t, docs[1], "Tomas Lenk")
+	if got := speakerOf(t, docs[2], "Lenk"); got != maria {
+		t.Errorf("the union leader Lenk is %s, want Maria Lenk's %s", got, maria)
+	}
+	if got := speakerOf(t, docs[3], "Lenk"); got == tomas || got == maria {
+		t.Errorf("a bare family name with a generic office linked across the store: %s", got)
+	}
+}
