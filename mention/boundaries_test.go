@@ -108,6 +108,7 @@ func TestHolderAfterOrganisationTitle(t *testing.T) {
 	for _, c := range []struct{ in, name, role string }{
 		{"On Monday, Harbour Press Secretary Ana Pereira said no.", "Ana Pereira", "Harbour Press Secretary"},
 		{"On Monday, Harbour News Correspondent Ana Pereira said no.", "Ana Pereira", "Harbour News Correspondent"},
+		{"On Monday, Senate Republican Ana Pereira said no.", "Ana Pereira", "Senate Republican"},
 	} {
 		_, ms := detect(c.in)
 		var got []string

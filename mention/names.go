@@ -451,17 +451,22 @@ march april june july august september october november december jan feb mar apr
 }()
 
 // holderAfterOrgTitle reads "Press Secretary Ana Pereira", "House Rep. Ana
-// Pereira", "Harbour News Correspondent Ana Pereira" — an organisation's
-// words, a title, then a name with no institutional word — as the person
+// Pereira", "Harbour News Correspondent Ana Pereira", "Senate Republican Ana
+// Pereira" — an organisation's words, a title (or role noun or
+// affiliation), then a name with no institutional word — as the person
 // named last, the words before the name her role.
 func (s *sentence) holderAfterOrgTitle(i, j int) (whosaid.Mention, bool) {
 	for k := j - 2; k > i; k-- {
 		n := s.titleAt(k, j)
 		if n == 0 {
-			if _, ok := lexicon.Role(s.lower[k]); !ok || lexicon.IsOrgHead(s.words[k]) {
+			_, role := lexicon.Role(s.lower[k])
+			modifier, _ := lexicon.NameModifier(s.words[k])
+			if !role && !modifier || lexicon.IsOrgHead(s.words[k]) {
 				continue
 			}
-			n = 1 // a capitalised role noun ("Correspondent") acts as a title
+			// A capitalised role noun or affiliation ("Correspondent",
+			// "House Republican") acts as a title.
+			n = 1
 		}
 		if k+n >= j || s.titleAt(k+n, j) > 0 {
 			continue
