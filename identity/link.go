@@ -27,14 +27,16 @@ import (
 //   - a one-word name of a person (a bare family name) names a speaker of
 //     its own article only: it is never linked across articles;
 //   - a one-word name of an organisation or of unknown type joins a
-//     speaker known by the same one-word name;
+//     speaker known by the same one-word name that is not a person (a
+//     person's one-word names are family names, which link nowhere);
 //   - otherwise the entity is a new speaker, with an id derived from its
 //     type and folded name (SpeakerID), so two writers that meet the same
 //     new person at once create one speaker.
 //
 // Entities without a proper name ("the ministry", "officials") that make
 // statements get a speaker of their own article, kept without name keys
-// so nothing links to them.
+// or variants so nothing links to them: their statements keep their
+// source, and stores do not list them as speakers.
 type Linker struct {
 	// Keys gives the blocking keys of a name and Same confirms a candidate
 	// (names.Keys and names.Compare when nil).
@@ -82,7 +84,7 @@ func (l Linker) Link(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 			}
 			continue
 		}
-		variants := nameVariants(doc, *e)
+		variants, name := unpadded(nameVariants(doc, *e))
 		id, err := l.find(ctx, ix, doc, e, variants)
 		if err != nil {
 			return err
@@ -94,7 +96,7 @@ func (l Linker) Link(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 			continue
 		}
 		if id == "" {
-			if id, err = l.newID(ctx, ix, e.Type, e.Name); err != nil {
+			if id, err = l.newID(ctx, ix, e.Type, name); err != nil {
 				return err
 			}
 		}
@@ -109,7 +111,7 @@ func (l Linker) Link(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 				keys = appendNew(keys, l.keys(v)...)
 			}
 		}
-		name, err := ix.PutSpeaker(ctx, whosaid.SpeakerNames{ID: id, Name: e.Name, Type: e.Type, Variants: variants, Keys: keys, Roles: e.Roles})
+		name, err = ix.PutSpeaker(ctx, whosaid.SpeakerNames{ID: id, Name: name, Type: e.Type, Variants: variants, Keys: keys, Roles: e.Roles})
 		if err != nil {
 			return err
 		}
@@ -161,11 +163,22 @@ func (l Linker) find(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 		if e.Type != whosaid.UnknownType && c.Type != whosaid.UnknownType && c.Type != e.Type {
 			continue
 		}
+		// A one-word name of unknown type may be a family name: it never
+		// joins a person, whose one-word names are family names of this
+		// or that article.
+		if single && c.Type == whosaid.Person {
+			continue
+		}
 		theirs := multiWord(c.Variants)
 		if single {
 			theirs = oneWord(c.Variants)
 		}
 		score, ok := l.agree(probe, theirs)
+		// An organisation's name, or any name of one word, is its words:
+		// one spelling, not a similar one ("Univision" is not "Invasion").
+		if ok && (single || e.Type == whosaid.Organization || c.Type == whosaid.Organization) {
+			ok = orgAgree(probe, theirs)
+		}
 		if !ok || score <= bestScore {
 			continue
 		}
@@ -288,6 +301,47 @@ func (l Linker) agree(ours, theirs []string) (float64, bool) {
 	return best, best > 0
 }
 
+// orgAgree tells whether an organisation's names may be another's: the
+// name matcher reads the words of a personal name (a title dropped, a
+// given name compared apart), which in an organisation's name are its
+// identity ("Justice Department" is not "State Department", though
+// "Justice" is a title). Some pair must have the same words, each
+// sounding alike ("Asa'ib Ahl al-Haq", "Asaib Ahl Al-Haq"), or be an
+// acronym and its name.
+func orgAgree(ours, theirs []string) bool {
+	for _, a := range ours {
+		for _, b := range theirs {
+			x, y := foldWords(a), foldWords(b)
+			if len(x) == 1 && len(y) > 1 || len(y) == 1 && len(x) > 1 {
+				if same, _ := names.Compare(a, b); same && (names.Parse(a).Acronym != "" || names.Parse(b).Acronym != "") {
+					return true
+				}
+				continue
+			}
+			if len(x) == len(y) && soundAlike(x, y) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// soundAlike reports whether two names' folded words are, pair by pair,
+// one spelling of one sound sequence (the name matcher's top score:
+// "Khazali" and "Khazaali"), not merely similar ("Telemundia",
+// "Telemundio").
+func soundAlike(x, y []string) bool {
+	for i := range x {
+		if x[i] == y[i] {
+			continue
+		}
+		if _, score := names.Compare(x[i], y[i]); score < 0.97 {
+			return false
+		}
+	}
+	return true
+}
+
 // Matches tells whether a name someone asks for (a query, not a mention)
 // names a speaker known by variants: a full name must match one of the
 // speaker's full names and no namesake's ("Marta Kaya" is not the
@@ -403,6 +457,72 @@ func nameVariants(d *whosaid.Doc, e whosaid.Entity) []string {
 	}
 	return out
 }
+
+// unpadded drops the variants that are another full name of the entity
+// with words around it ("Calls Out Ana Pereira", "Ana Pereira Lisbon" beside
+// "Ana Pereira": a headline's or a title's words taken into the name), and
+// returns what is left with the name to go by: the first variant, or the
+// fullest left when the first was dropped. Generational suffixes ("Jr.",
+// "III") are part of a name.
+func unpadded(vs []string) ([]string, string) {
+	folded := make([][]string, len(vs))
+	for i, v := range vs {
+		folded[i] = foldWords(v)
+	}
+	var out []string
+	dropped := false
+	for i, v := range vs {
+		padded := false
+		for j := range vs {
+			if i != j && len(folded[j]) >= 2 && len(folded[j]) < len(folded[i]) && paddedBy(folded[i], folded[j]) {
+				padded = true
+				break
+			}
+		}
+		if padded {
+			dropped = dropped || i == 0
+			continue
+		}
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return vs, vs[0]
+	}
+	name := out[0]
+	if dropped {
+		for _, v := range out {
+			if len(foldWords(v)) > len(foldWords(name)) {
+				name = v
+			}
+		}
+	}
+	return out, name
+}
+
+// paddedBy reports whether long holds short as a run of words with words
+// before or after it that are not a generational suffix.
+func paddedBy(long, short []string) bool {
+	for off := 0; off+len(short) <= len(long); off++ {
+		match := true
+		for k, w := range short {
+			if long[off+k] != w {
+				match = false
+				break
+			}
+		}
+		if !match {
+			continue
+		}
+		for k, w := range long {
+			if (k < off || k >= off+len(short)) && !suffixes[w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var suffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
 func multiWord(vs []string) []string {
 	var out []string

@@ -120,11 +120,21 @@ func (x *MemoryIndex) Speakers() []whosaid.SpeakerNames {
 func PinKey(v string) string { return strings.ToLower(strings.Join(strings.Fields(v), " ")) }
 
 // Fullest is the name a speaker goes by: of the names seen (with how
-// often), the one with the most words, then the most often seen; on a tie
+// often), one whose given name is written out and not all in capitals,
+// then the one with the most words, then the most often seen; on a tie
 // the current name stays (names do not flip as articles come in), else
 // the longest, then the first in alphabetical order.
 func Fullest(seen map[string]int, current string) string {
 	better := func(n, best string) bool {
+		// A name whose given name is an initial ("B. Lenk Pereira") is less
+		// full than one that writes it out, and all capitals are a
+		// headline's.
+		if in, ib := initialFirst(n), initialFirst(best); in != ib {
+			return ib
+		}
+		if cn, cb := allCaps(n), allCaps(best); cn != cb {
+			return cb
+		}
 		if wn, wb := len(foldWords(n)), len(foldWords(best)); wn != wb {
 			return wn > wb
 		}
@@ -182,4 +192,17 @@ func contains(xs []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// initialFirst reports whether a name of two words or more starts with an
+// initial ("B.", "J").
+func initialFirst(name string) bool {
+	f := strings.Fields(name)
+	return len(f) >= 2 && utf8.RuneCountInString(strings.TrimSuffix(f[0], ".")) == 1
+}
+
+// allCaps reports whether a name is written in capitals only ("ANA
+// PEREIRA"), as headlines and transcripts write names.
+func allCaps(name string) bool {
+	return strings.ToUpper(name) == name && strings.ToLower(name) != name && utf8.RuneCountInString(name) > 4
 }

@@ -34,6 +34,7 @@ var (
 	roles      map[string]RoleInfo
 	orgHeads   map[string]bool // capitalised as written
 	places     map[string]bool // capitalised as written; words of multiword places
+	modifiers  map[string]bool // capitalised as written → names a group alone
 )
 
 func loadWords() {
@@ -67,6 +68,11 @@ func loadWords() {
 	orgHeads = map[string]bool{}
 	for _, line := range wordLines("words/orgheads.txt") {
 		orgHeads[line] = true
+	}
+	modifiers = map[string]bool{}
+	for _, line := range wordLines("words/modifiers.txt") {
+		w, attr, _ := strings.Cut(line, "=")
+		modifiers[w] = attr == "group"
 	}
 	places = map[string]bool{}
 	for _, line := range wordLines("words/places.txt") {
@@ -132,4 +138,14 @@ func IsOrgHead(w string) bool {
 func IsPlace(w string) bool {
 	wordsOnce.Do(loadWords)
 	return places[w]
+}
+
+// NameModifier reports whether the capitalised word w describes a person
+// right before a name ("Republican", "Rival", "Actress") rather than being
+// part of it, and whether alone it names a group of people
+// ("Republicans").
+func NameModifier(w string) (ok, group bool) {
+	wordsOnce.Do(loadWords)
+	group, ok = modifiers[w]
+	return ok, group
 }

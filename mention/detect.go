@@ -19,6 +19,44 @@ type sentence struct {
 	// taken marks tokens already inside a mention, so detectors that run
 	// later do not claim them again.
 	taken []bool
+	// lowerWords are the words the article writes in lower case somewhere
+	// (shared by its sentences).
+	lowerWords map[string]bool
+	// capsInside are the lower-cased words the article capitalises inside
+	// a sentence (not first, not after an opening mark): names.
+	capsInside map[string]bool
+}
+
+// lowerInDoc reports whether the article writes the lower-case word w in
+// lower case somewhere: then a capitalised w is an ordinary word made
+// capital by its place (a sentence's or headline's start), not a name.
+func (s *sentence) lowerInDoc(w string) bool { return s.lowerWords[w] }
+
+// capsInsideOf collects the words doc capitalises inside its sentences,
+// lower-cased.
+func capsInsideOf(doc *whosaid.Doc) map[string]bool {
+	out := map[string]bool{}
+	for _, sent := range doc.Sentences {
+		for k := sent.FirstToken + 1; k < sent.EndToken; k++ {
+			w := doc.Str(doc.Tokens[k].Span)
+			if capitalised(w) && !isOpener(doc.Str(doc.Tokens[k-1].Span)) {
+				out[strings.ToLower(w)] = true
+			}
+		}
+	}
+	return out
+}
+
+// lowerWordsOf collects the words of doc written in lower case.
+func lowerWordsOf(doc *whosaid.Doc) map[string]bool {
+	out := map[string]bool{}
+	for _, t := range doc.Tokens {
+		w := doc.Str(t.Span)
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 func newSentence(doc *whosaid.Doc, s whosaid.Sentence) *sentence {
@@ -61,10 +99,13 @@ func (s *sentence) nameToken(i int) bool {
 	if !capitalised(w) {
 		return false
 	}
+	if partyState(w) {
+		return false
+	}
 	if s.hasPOS() {
 		p := s.toks[i].POS
 		if p == "NNP" || p == "NNPS" {
-			return !notNames[s.lower[i]] || i > 0 && capitalised(s.words[i-1]) && s.lower[i] != "the"
+			return !notNames[strings.TrimSuffix(s.lower[i], ".")] || i > 0 && capitalised(s.words[i-1]) && s.lower[i] != "the"
 		}
 		// Taggers call sentence-initial names NN or JJ at times; trust
 		// capitalisation inside the sentence.
@@ -73,7 +114,7 @@ func (s *sentence) nameToken(i int) bool {
 		}
 	}
 	l := s.lower[i]
-	if notNames[l] {
+	if notNames[l] || notNames[strings.TrimSuffix(l, ".")] {
 		return false
 	}
 	if _, ok := pronouns[l]; ok {
@@ -108,8 +149,10 @@ func isOpener(w string) bool {
 // Detect finds the mentions of doc, sorted by start.
 func Detect(doc *whosaid.Doc) []whosaid.Mention {
 	var out []whosaid.Mention
+	lower, inside := lowerWordsOf(doc), capsInsideOf(doc)
 	for _, sent := range doc.Sentences {
 		s := newSentence(doc, sent)
+		s.lowerWords, s.capsInside = lower, inside
 		var ms []whosaid.Mention
 		ms = append(ms, s.honorifics()...)
 		ms = append(ms, s.names()...)
@@ -219,4 +262,14 @@ func sortMentions(ms []whosaid.Mention) {
 			ms[j], ms[j-1] = ms[j-1], ms[j]
 		}
 	}
+}
+
+// partyState reports whether w is a legislator's party and state ("R-Ohio",
+// "D-Calif.", "I-Vt."): an affiliation, not a name.
+func partyState(w string) bool {
+	if len(w) < 3 || w[1] != '-' || strings.IndexByte("RDI", w[0]) < 0 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[2:])
+	return unicode.IsUpper(r)
 }

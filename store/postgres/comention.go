@@ -29,7 +29,7 @@ func (s *Store) CoMentioned(ctx context.Context, id string, limit int) ([]whosai
 			JOIN article_speakers o ON o.article_id = me.article_id AND o.speaker_id <> me.speaker_id
 			JOIN articles a ON a.id = me.article_id
 			WHERE me.speaker_id = $1 GROUP BY o.speaker_id, story) x
-		JOIN speakers sp ON sp.id = x.id AND sp.merged_into IS NULL
+		JOIN speakers sp ON sp.id = x.id AND sp.merged_into IS NULL AND `+named+`
 		GROUP BY x.id, sp.name, sp.type ORDER BY count(*) DESC, sum(x.m) DESC, x.id LIMIT $2`, id, limit)
 	if err != nil {
 		return nil, dbError("co-mentions of "+id, err)

@@ -25,7 +25,7 @@ func (s *Store) speakerIDs(ctx context.Context, who string) ([]string, error) {
 		return []string{who}, err
 	}
 	ids, err := stringsOf(ctx, s.pool, `SELECT DISTINCT sp.id FROM speakers sp LEFT JOIN speaker_variants v ON v.speaker_id = sp.id
-		WHERE sp.merged_into IS NULL AND (lower(sp.name) = lower($1) OR lower(v.variant) = lower($1)) ORDER BY sp.id`, who)
+		WHERE sp.merged_into IS NULL AND `+named+` AND (lower(sp.name) = lower($1) OR lower(v.variant) = lower($1)) ORDER BY sp.id`, who)
 	if err != nil {
 		return nil, err
 	}
@@ -113,6 +113,13 @@ func (s *Store) outlets(ctx context.Context, name string) ([]string, error) {
 	return out, nil
 }
 
+// named is the condition on a speaker row sp that makes it a speaker of
+// the index: it goes by a proper name. An unnamed source ("officials", "the
+// ministry" left unresolved) has a speaker of its own article, stored with
+// no name variant so that its statements keep their source, but it is not
+// listed or counted as a speaker (as in the SQLite store).
+const named = "EXISTS (SELECT 1 FROM speaker_variants nv WHERE nv.speaker_id = sp.id)"
+
 // speakerCursor is the position after the last speaker of a page.
 type speakerCursor struct {
 	N  int    `json:"n"`
@@ -152,7 +159,7 @@ func (s *Store) Speakers(ctx context.Context, q whosaid.SpeakerQuery) (whosaid.P
 		having = " AND (count(s.n) < " + n + " OR count(s.n) = " + n + " AND sp.id > " + id + ")"
 	}
 	rows, err := s.pool.Query(ctx, `SELECT sp.id, count(s.n) FROM speakers sp JOIN statements s ON s.speaker_id = sp.id
-		WHERE sp.merged_into IS NULL`+filter+` GROUP BY sp.id HAVING count(s.n) > 0`+having+`
+		WHERE sp.merged_into IS NULL AND `+named+filter+` GROUP BY sp.id HAVING count(s.n) > 0`+having+`
 		ORDER BY count(s.n) DESC, sp.id LIMIT `+a.add(limit+1), a...)
 	if err != nil {
 		return page, dbError("speakers", err)
@@ -466,7 +473,7 @@ func (s *Store) SplitSpeaker(ctx context.Context, sp whosaid.Split) (string, err
 func (s *Store) Stats(ctx context.Context) (whosaid.StoreStats, error) {
 	st := whosaid.StoreStats{Location: s.loc}
 	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM statements),
-		(SELECT count(DISTINCT s.speaker_id) FROM statements s JOIN speakers sp ON sp.id = s.speaker_id AND sp.merged_into IS NULL),
+		(SELECT count(DISTINCT s.speaker_id) FROM statements s JOIN speakers sp ON sp.id = s.speaker_id AND sp.merged_into IS NULL AND `+named+`),
 		(SELECT count(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL AND outlet <> ''),
 		pg_database_size(current_database())`).
 		Scan(&st.Articles, &st.Statements, &st.Speakers, &st.Outlets, &st.Bytes)

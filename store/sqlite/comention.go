@@ -31,7 +31,7 @@ func (s *Store) CoMentioned(ctx context.Context, id string, limit int) ([]whosai
 			JOIN article_speakers o ON o.article_id = me.article_id AND o.speaker_id != me.speaker_id
 			JOIN articles a ON a.id = me.article_id
 			WHERE me.speaker_id = ? GROUP BY o.speaker_id, story) x
-		JOIN speakers sp ON sp.id = x.id AND sp.merged_into IS NULL
+		JOIN speakers sp ON sp.id = x.id AND sp.merged_into IS NULL AND `+named+`
 		GROUP BY x.id ORDER BY COUNT(*) DESC, SUM(x.m) DESC, x.id LIMIT ?`, id, limit)
 	if err != nil {
 		return nil, dbError("co-mentions of "+id, err)

@@ -26,7 +26,7 @@ func (s *Store) speakerIDs(ctx context.Context, who string) ([]string, error) {
 		return []string{who}, err
 	}
 	ids, err := stringsOf(ctx, s.db, `SELECT DISTINCT sp.id FROM speakers sp LEFT JOIN speaker_variants v ON v.speaker_id = sp.id
-		WHERE sp.merged_into IS NULL AND (sp.name = ? COLLATE NOCASE OR v.variant = ? COLLATE NOCASE) ORDER BY sp.id`, who, who)
+		WHERE sp.merged_into IS NULL AND `+named+` AND (sp.name = ? COLLATE NOCASE OR v.variant = ? COLLATE NOCASE) ORDER BY sp.id`, who, who)
 	if err != nil {
 		return nil, err
 	}
@@ -120,6 +120,13 @@ func (s *Store) outlets(ctx context.Context, name string) ([]string, error) {
 	return out, nil
 }
 
+// named is the condition on a speaker row sp that makes it a speaker of
+// the index: it goes by a proper name. An unnamed source ("officials", "the
+// ministry" left unresolved) has a speaker of its own article, stored with
+// no name variant so that its statements keep their source, but it is not
+// listed or counted as a speaker.
+const named = "EXISTS (SELECT 1 FROM speaker_variants nv WHERE nv.speaker_id = sp.id)"
+
 // speakerCursor is the position after the last speaker of a page.
 type speakerCursor struct {
 	N  int    `json:"n"`
@@ -157,7 +164,7 @@ func (s *Store) Speakers(ctx context.Context, q whosaid.SpeakerQuery) (whosaid.P
 		args = append(args, after.N, after.N, after.ID)
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT sp.id, COUNT(s.rowid) FROM speakers sp JOIN statements s ON s.speaker_id = sp.id
-		WHERE sp.merged_into IS NULL`+filter+` GROUP BY sp.id HAVING COUNT(s.rowid) > 0`+having+`
+		WHERE sp.merged_into IS NULL AND `+named+filter+` GROUP BY sp.id HAVING COUNT(s.rowid) > 0`+having+`
 		ORDER BY COUNT(s.rowid) DESC, sp.id LIMIT ?`, append(args, limit+1)...)
 	if err != nil {
 		return page, dbError("speakers", err)
@@ -415,7 +422,7 @@ func (s *Store) Stats(ctx context.Context) (whosaid.StoreStats, error) {
 		st.Location = abs
 	}
 	err := s.db.QueryRowContext(ctx, `SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM statements),
-		(SELECT COUNT(DISTINCT s.speaker_id) FROM statements s JOIN speakers sp ON sp.id = s.speaker_id AND sp.merged_into IS NULL),
+		(SELECT COUNT(DISTINCT s.speaker_id) FROM statements s JOIN speakers sp ON sp.id = s.speaker_id AND sp.merged_into IS NULL AND `+named+`),
 		(SELECT COUNT(DISTINCT outlet) FROM articles WHERE outlet IS NOT NULL AND outlet != '')`).
 		Scan(&st.Articles, &st.Statements, &st.Speakers, &st.Outlets)
 	if err != nil {

@@ -118,6 +118,8 @@ func Run(t *testing.T, cfg Config) {
 		}
 	})
 
+	t.Run("IdentityRules", func(t *testing.T) { identityRules(t, open) })
+
 	t.Run("SpeakerIndex", func(t *testing.T) {
 		s := open(t)
 		put(t, s, docs(t, first...)...)
