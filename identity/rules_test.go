@@ -84,8 +84,8 @@ func link(t *testing.T, texts ...string) []*whosaid.Doc {
 	return docs
 }
 
-// speakerOf returns the speaker id of the entity named name in d.
-func speakerOf(t *testing.T, d *whosaid.Doc, name string) string {
+// speakerIDOf returns the speaker id of the entity named name in d.
+func speakerIDOf(t *testing.T, d *whosaid.Doc, name string) string {
 	t.Helper()
 	e := entityOf(d, name)
 	if e == nil {
@@ -104,14 +104,14 @@ func TestIdentityAcrossArticles(t *testing.T) {
 		"Lenk said on Friday that talks had failed.",
 		"Maria Lenk told reporters that the deal was signed.",
 	)
-	maria, tomas := speakerOf(t, docs[0], "Maria Lenk"), speakerOf(t, docs[1], "Tomas Lenk")
+	maria, tomas := speakerIDOf(t, docs[0], "Maria Lenk"), speakerIDOf(t, docs[1], "Tomas Lenk")
 	if maria == tomas {
 		t.Errorf("Maria Lenk and Tomas Lenk are one speaker %s", maria)
 	}
-	if got := speakerOf(t, docs[3], "Maria Lenk"); got != maria {
+	if got := speakerIDOf(t, docs[3], "Maria Lenk"); got != maria {
 		t.Errorf("Maria Lenk in two articles: %s and %s", maria, got)
 	}
-	if bare := speakerOf(t, docs[2], "Lenk"); bare == maria || bare == tomas {
+	if bare := speakerIDOf(t, docs[2], "Lenk"); bare == maria || bare == tomas {
 		t.Errorf("a bare family name in another article joined a speaker across the store: %s", bare)
 	}
 	for _, d := range docs {
@@ -133,7 +133,7 @@ func TestOrganisationsAcrossArticles(t *testing.T) {
 		"The Harbour Labour Ministry said that the port was open.",
 		"The Harbour Justice Ministry said on Monday that the port would reopen.",
 	)
-	a, b, c := speakerOf(t, docs[0], "Harbour Justice Ministry"), speakerOf(t, docs[1], "Harbour Labour Ministry"), speakerOf(t, docs[2], "Harbour Justice Ministry")
+	a, b, c := speakerIDOf(t, docs[0], "Harbour Justice Ministry"), speakerIDOf(t, docs[1], "Harbour Labour Ministry"), speakerIDOf(t, docs[2], "Harbour Justice Ministry")
 	if a == b {
 		t.Errorf("two ministries are one speaker %s", a)
 	}
@@ -185,7 +185,7 @@ func TestOneWordNamesAcrossArticles(t *testing.T) {
 	)
 	var ids []string
 	for i, name := range []string{"Telemundia", "Telemundia", "Telemundio"} {
-		ids = append(ids, speakerOf(t, docs[i], name))
+		ids = append(ids, speakerIDOf(t, docs[i], name))
 	}
 	if ids[0] != ids[1] {
 		t.Errorf("one name in two articles: %v", ids)
@@ -206,11 +206,11 @@ func TestBareNameWithRole(t *testing.T) {
 		"The Harbour Union leader, Lenk, said on Monday that talks had failed.",
 		"The minister, Lenk, said on Monday that talks had failed.",
 	)
-	maria, tomas := speakerOf(t, docs[0], "Maria Lenk"), speakerOf(t, docs[1], "Tomas Lenk")
-	if got := speakerOf(t, docs[2], "Lenk"); got != maria {
+	maria, tomas := speakerIDOf(t, docs[0], "Maria Lenk"), speakerIDOf(t, docs[1], "Tomas Lenk")
+	if got := speakerIDOf(t, docs[2], "Lenk"); got != maria {
 		t.Errorf("the union leader Lenk is %s, want Maria Lenk's %s", got, maria)
 	}
-	if got := speakerOf(t, docs[3], "Lenk"); got == tomas || got == maria {
+	if got := speakerIDOf(t, docs[3], "Lenk"); got == tomas || got == maria {
 		t.Errorf("a bare family name with a generic office linked across the store: %s", got)
 	}
 }
