@@ -32,7 +32,8 @@ func TestNameBoundaries(t *testing.T) {
 		{"Ana Pereira (R-Ohio) said no.", []named{{"Ana Pereira", whosaid.UnknownType}}},
 		{"On Feb. 3 the port closed.", nil},
 		{"The Pereira campaign said no.", []named{{"Pereira campaign", whosaid.Organization}}},
-		{"Pereira's campaign said no.", []named{{"Pereira", whosaid.UnknownType}}},
+		// A body serving a person is named by its whole phrase: never the person.
+		{"Pereira's campaign said no.", []named{{"Pereira's campaign", whosaid.Organization}}},
 	}
 	for _, c := range cases {
 		d, ms := detect(c.in)

@@ -268,11 +268,6 @@ func (s *sentence) classifyRun(i, j int) []whosaid.Mention {
 // follows a name at j, with up to two modifiers ("… movement", "…
 // resistance group"), or j when there is none.
 func (s *sentence) orgNounAfter(j int) int {
-	// "Lenk's campaign": the name owns the organisation, it is not its
-	// name.
-	if j < len(s.toks) && (s.lower[j] == "'s" || s.lower[j] == "’s" || s.lower[j] == "'" || s.lower[j] == "’") {
-		return j
-	}
 	for k := j; k < len(s.toks) && k < j+3 && !s.taken[k] && !capitalised(s.words[k]) && !isPunct(s.words[k]); k++ {
 		if r, ok := lexicon.Role(s.lower[k]); ok && r.Org {
 			return k + 1
@@ -316,11 +311,6 @@ func (s *sentence) orgMention(i, j int) []whosaid.Mention {
 	m.Type = whosaid.Organization
 	m.Gender = whosaid.Neuter
 	m.Name = s.text(i, j)
-	if end > j && leaderNamed[s.lower[end-1]] {
-		// "the Lenk campaign" is an organisation named after a person:
-		// its name keeps the noun, so it is never that person.
-		m.Name = s.text(i, end)
-	}
 	m.Head = s.span(i, j)
 	if s.bodyOf(j, end) {
 		// "Ruiz's office", "the Ruiz government": a body that serves the
@@ -335,7 +325,8 @@ func (s *sentence) orgMention(i, j int) []whosaid.Mention {
 // personalBodies are institutional nouns that, after a person's name,
 // name a body serving that person ("the Ruiz government").
 var personalBodies = map[string]bool{"government": true, "administration": true, "office": true,
-	"cabinet": true, "campaign": true, "team": true, "camp": true, "family": true, "staff": true}
+	"cabinet": true, "campaign": true, "team": true, "camp": true, "family": true, "staff": true,
+	"presidency": true, "regime": true}
 
 // bodyOf reports whether the institutional noun phrase in [j, end) after a
 // name is possessive ("Ruiz's movement") or a personal body ("Ruiz
@@ -421,11 +412,6 @@ func (s *sentence) groupRun(i, j int) []whosaid.Mention {
 	s.take(i, j)
 	return []whosaid.Mention{m}
 }
-
-// leaderNamed are organisation nouns that take the name of the person who
-// leads them ("the Lenk campaign", "the Lenk administration").
-var leaderNamed = map[string]bool{"campaign": true, "administration": true, "government": true, "cabinet": true,
-	"presidency": true, "camp": true, "team": true, "family": true, "regime": true}
 
 // titlesEnd returns where the titles at the start of the run [i, j) end —
 // after the last title followed by a name word, words before it included
