@@ -306,7 +306,7 @@ func (l Linker) agree(ours, theirs []string) (float64, bool) {
 // given name compared apart), which in an organisation's name are its
 // identity ("Justice Department" is not "State Department", though
 // "Justice" is a title). Some pair must have the same words, each
-// sounding alike ("Asa'ib Ahl al-Haq", "Asaib Ahl Al-Haq"), or be an
+// sounding alike ("Jama'at Nur al-Bahr", "Jamaat Nur Al-Bahr"), or be an
 // acronym and its name.
 func orgAgree(ours, theirs []string) bool {
 	for _, a := range ours {
@@ -328,8 +328,8 @@ func orgAgree(ours, theirs []string) bool {
 
 // soundAlike reports whether two names' folded words are, pair by pair,
 // one spelling of one sound sequence (the name matcher's top score:
-// "Khazali" and "Khazaali"), not merely similar ("Telemundia",
-// "Telemundio").
+// "Hadidi" and "Hadiidi"), not merely similar ("Varento",
+// "Varenta").
 func soundAlike(x, y []string) bool {
 	for i := range x {
 		if x[i] == y[i] {
