@@ -175,7 +175,7 @@ func (l Linker) find(ctx context.Context, ix whosaid.SpeakerIndex, doc *whosaid.
 		}
 		score, ok := l.agree(probe, theirs)
 		// An organisation's name, or any name of one word, is its words:
-		// one spelling, not a similar one ("Univision" is not "Invasion").
+		// one spelling, not a similar one ("Corvana" is not "Caravan").
 		if ok && (single || e.Type == whosaid.Organization || c.Type == whosaid.Organization) {
 			ok = orgAgree(probe, theirs)
 		}
